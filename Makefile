@@ -1,0 +1,49 @@
+# Makefile for the Service Manual, in the sphinx-quickstart style.
+# Override on the command line, e.g. `make html SPHINXOPTS="-j auto" BUILDDIR=/tmp/out`.
+
+PYTHON        ?= python3
+VENV          ?= .venv
+SPHINXOPTS    ?= -W --keep-going -n
+SPHINXBUILD   ?= $(VENV)/bin/sphinx-build
+SOURCEDIR     ?= docs
+BUILDDIR      ?= _build
+CONFDIR       ?= .
+PYTEST        ?= $(VENV)/bin/pytest
+PYTESTOPTS    ?=
+
+# The virtual environment is (re)made when pyproject.toml changes.
+STAMP := $(VENV)/.installed
+
+.PHONY: help venv html test lint livehtml clean latexpdf epub migrate bench Makefile
+
+help: $(STAMP)
+	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" -c "$(CONFDIR)" $(SPHINXOPTS) $(O)
+	@echo "Project targets: venv test lint livehtml clean migrate bench"
+
+$(STAMP): pyproject.toml
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+venv: $(STAMP)
+
+test: $(STAMP)
+	$(PYTEST) $(PYTESTOPTS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check _ext tests conf.py
+	$(VENV)/bin/ruff format --check _ext tests conf.py
+	$(VENV)/bin/mypy
+
+livehtml: $(STAMP)
+	$(VENV)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" -c "$(CONFDIR)" \
+		--host 127.0.0.1 --port $${PORT:-8000} --watch _ext --watch _templates --watch _static \
+		$(SPHINXOPTS) $(O)
+
+clean:
+	rm -rf "$(BUILDDIR)"
+
+# Every other target goes to Sphinx's make mode: html, latexpdf, epub, text, linkcheck ...
+%: $(STAMP)
+	@$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" -c "$(CONFDIR)" $(SPHINXOPTS) $(O)

@@ -1,0 +1,50 @@
+"""Sphinx configuration for the Government Service Design Manual.
+
+The source folder is ``docs/``; this file sits at the top of the repository so that
+``sphinx-build -c . docs _build/html`` (and the Makefile) find our extension in ``_ext/``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "_ext"))
+
+project = "Government Service Design Manual"
+author = "Government Digital Service"
+copyright = "Crown copyright"  # noqa: A001
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "service_manual",
+]
+
+root_doc = "index"
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_build", "README.md"]
+nitpicky = True
+
+# MyST: front matter `title` is the page's one <h1>; `##` sections nest below it.
+myst_title_to_header = True
+myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+# HTML: Sphinx's `basic` theme with our own templates and stylesheet.
+html_theme = "basic"
+templates_path = ["_templates"]
+html_static_path = ["_static"]
+html_title = project
+html_short_title = "Service Manual"
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+html_copy_source = True
+html_show_sourcelink = False
+html_permalinks_icon = "#"
+
+# The service manual extension.
+service_manual_repository_url = "https://github.com/alphagov/service-manual-sphinx"
+service_manual_repository_branch = "main"
