@@ -15,7 +15,7 @@ sys.path.insert(0, str(HERE / "_ext"))
 
 project = "Government Service Design Manual"
 author = "Government Digital Service"
-copyright = "Crown copyright"  # noqa: A001
+copyright = "Crown copyright"
 language = "en"
 
 extensions = [
@@ -48,3 +48,4 @@ html_permalinks_icon = "#"
 # The service manual extension.
 service_manual_repository_url = "https://github.com/alphagov/service-manual-sphinx"
 service_manual_repository_branch = "main"
+html_css_files = ["service-manual.css"]

@@ -1,0 +1,58 @@
+"""The Government Service Design Manual, as a Sphinx extension.
+
+Where things live:
+
+- ``config``: the manual's vocabularies (phases, roles, categories ...) as config values;
+- ``frontmatter`` and ``collector``: where front matter becomes a typed :class:`Guide`;
+- ``site``: the site map derived from all guides (index pages, titles, parents);
+- ``header``, ``breadcrumbs``, ``contents``: where data becomes a guide's header;
+- ``video`` and ``downloads``: our directives;
+- ``layouts``: which template renders a page;
+- ``diagnostics``: every warning we give, by subtype.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import (
+    breadcrumbs,
+    collector,
+    config,
+    contents,
+    downloads,
+    header,
+    layouts,
+    site,
+    video,
+)
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "0.1.0"
+
+# Bump when the shape of the Guide data changes, so old pickled environments are re-read.
+ENV_VERSION = 1
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("myst_parser")
+    for feature in (
+        config,
+        collector,
+        site,
+        header,
+        breadcrumbs,
+        contents,
+        video,
+        downloads,
+        layouts,
+    ):
+        feature.setup(app)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

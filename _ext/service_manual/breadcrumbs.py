@@ -1,0 +1,147 @@
+"""Breadcrumbs: from the ``breadcrumbs`` front matter when a page has it, otherwise from the
+page's ancestors in the table of contents.
+
+A :class:`breadcrumbs` placeholder goes before the page's title when the document is read.
+It is resolved per builder: HTML builders get a ``<nav aria-label="Breadcrumb">`` with an
+ordered list of links; print and text builders leave it out (a PDF has its own contents).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from docutils import nodes
+
+from .collector import guide_of
+from .diagnostics import warn
+from .site import legacy_docname, site_map
+from .visitors import LEAVE_OUT
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+class breadcrumbs(nodes.General, nodes.Element):
+    """``items``: a list of ``(title, href or None)``, filled in when resolved."""
+
+
+def add_breadcrumbs(app: Sphinx, doctree: nodes.document) -> None:
+    docname = app.env.docname
+    if docname == app.config.root_doc:
+        return
+    node = breadcrumbs(items=[])
+    node.source = str(app.env.doc2path(docname))
+    node.line = 1
+    doctree.insert(0, node)
+
+
+def _from_front_matter(app: Sphinx, fromdocname: str) -> list[tuple[str, str | None]] | None:
+    guide = guide_of(app.env, fromdocname)
+    if guide is None or guide.breadcrumbs is None:
+        return None
+    items: list[tuple[str, str | None]] = []
+    for crumb in guide.breadcrumbs:
+        location = (fromdocname, crumb.line) if crumb.line else fromdocname
+        href: str | None = None
+        parts = urlsplit(crumb.url)
+        if not crumb.url:
+            href = None
+        elif parts.scheme:
+            if parts.scheme.lower() in SAFE_LINK_SCHEMES and (
+                parts.netloc or parts.scheme == "mailto"
+            ):
+                href = crumb.url
+            else:
+                warn(
+                    f"breadcrumb {crumb.title!r} has a URL whose scheme is not allowed "
+                    f"({parts.scheme}:); it is shown as plain text",
+                    subtype="breadcrumb",
+                    location=location,
+                )
+        else:
+            target = legacy_docname(app.env, crumb.url)
+            if target is None:
+                warn(
+                    f"breadcrumb {crumb.title!r} links to {crumb.url!r}, which is no page "
+                    "of this site; it is shown as plain text",
+                    subtype="breadcrumb",
+                    location=location,
+                )
+            else:
+                docname, anchor = target
+                href = app.builder.get_relative_uri(fromdocname, docname)
+                if anchor:
+                    href += "#" + anchor
+        items.append((crumb.title, href))
+    return items
+
+
+def _from_toctree(app: Sphinx, fromdocname: str) -> list[tuple[str, str | None]]:
+    env = app.env
+    site = site_map(env)
+    chain: list[str] = []
+    seen = {fromdocname}
+    current = site.parents.get(fromdocname)
+    while current is not None and current not in seen:
+        chain.append(current)
+        seen.add(current)
+        current = site.parents.get(current)
+    items = []
+    for docname in reversed(chain):
+        guide = guide_of(env, docname)
+        title = (guide.title if guide else None) or (
+            env.titles[docname].astext() if docname in env.titles else docname
+        )
+        if docname == env.config.root_doc:
+            title = "Home"
+        items.append((title, app.builder.get_relative_uri(fromdocname, docname)))
+    return items
+
+
+def resolve_breadcrumbs(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    for node in list(doctree.findall(breadcrumbs)):
+        if app.builder.format != "html":
+            node.parent.remove(node)
+            continue
+        items = _from_front_matter(app, fromdocname)
+        if items is None:
+            items = _from_toctree(app, fromdocname)
+        if items:
+            node["items"] = items
+        else:
+            node.parent.remove(node)
+
+
+def visit_breadcrumbs_html(self: HTML5Translator, node: breadcrumbs) -> None:
+    out = [
+        '<nav class="sm-breadcrumbs" aria-label="Breadcrumb">\n<ol class="sm-breadcrumbs__list">\n'
+    ]
+    for title, href in node["items"]:
+        text = self.encode(title)
+        if href is None:
+            out.append(f'<li class="sm-breadcrumbs__item">{text}</li>\n')
+        else:
+            out.append(
+                f'<li class="sm-breadcrumbs__item"><a class="sm-breadcrumbs__link" '
+                f'href="{self.attval(href)}">{text}</a></li>\n'
+            )
+    out.append("</ol>\n</nav>\n")
+    self.body.append("".join(out))
+    raise nodes.SkipNode
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(
+        breadcrumbs,
+        html=(visit_breadcrumbs_html, None),
+        latex=LEAVE_OUT,
+        text=LEAVE_OUT,
+        man=LEAVE_OUT,
+        texinfo=LEAVE_OUT,
+    )
+    app.connect("doctree-read", add_breadcrumbs, priority=600)
+    app.connect("doctree-resolved", resolve_breadcrumbs)

@@ -1,0 +1,78 @@
+"""The "Contents" list at the top of a guide: a link to each of its ``##`` sections.
+
+Read from the doctree into a :class:`page_contents` node that holds plain data (titles and
+ids), so it stays builder-neutral; HTML shows it as a ``<nav>``, while print and text leave it
+out (they have a table of contents of their own).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from .collector import guide_of
+from .header import guide_tags, top_section
+from .visitors import LEAVE_OUT
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+
+class page_contents(nodes.General, nodes.Element):
+    """``entries``: a list of ``(title, id)`` of the page's sections."""
+
+
+def add_contents(app: Sphinx, doctree: nodes.document) -> None:
+    guide = guide_of(app.env, app.env.docname)
+    section = top_section(doctree)
+    if guide is None or section is None:
+        return
+    if guide.layout not in app.config.service_manual_guide_layouts:
+        return
+    entries = [
+        (child[0].astext(), child["ids"][0])
+        for child in section.children
+        if isinstance(child, nodes.section) and child["ids"] and isinstance(child[0], nodes.title)
+    ]
+    if len(entries) < 2:
+        return
+    # After the title, the subtitle and the tags.
+    position = 1
+    while position < len(section) and (
+        isinstance(section[position], guide_tags)
+        or "sm-subtitle" in section[position].get("classes", [])
+    ):
+        position += 1
+    node = page_contents(entries=entries)
+    node.source, node.line = section.source, section.line
+    section.insert(position, node)
+
+
+def visit_page_contents_html(self: HTML5Translator, node: page_contents) -> None:
+    out = [
+        '<nav class="sm-contents" aria-labelledby="sm-contents-title">\n'
+        '<h2 class="sm-contents__title" id="sm-contents-title">Contents</h2>\n'
+        '<ol class="sm-contents__list">\n'
+    ]
+    for title, ident in node["entries"]:
+        out.append(
+            f'<li><a class="sm-contents__link" href="#{self.attval(ident)}">'
+            f"{self.encode(title)}</a></li>\n"
+        )
+    out.append("</ol>\n</nav>\n")
+    self.body.append("".join(out))
+    raise nodes.SkipNode
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(
+        page_contents,
+        html=(visit_page_contents_html, None),
+        latex=LEAVE_OUT,
+        text=LEAVE_OUT,
+        man=LEAVE_OUT,
+        texinfo=LEAVE_OUT,
+    )
+    app.connect("doctree-read", add_contents, priority=610)

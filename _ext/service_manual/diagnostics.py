@@ -1,0 +1,34 @@
+"""Every warning the extension gives, located and typed.
+
+A writer silences one kind with ``suppress_warnings = ["service_manual.<subtype>"]``.
+The README lists the subtypes; keep :data:`SUBTYPES` and the README in step.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.util import logging
+
+logger = logging.getLogger("service_manual")
+
+WARNING_TYPE = "service_manual"
+
+SUBTYPES: dict[str, str] = {
+    "front_matter": (
+        "front matter that is not valid YAML, or a key with a wrong type or unknown value"
+    ),
+    "breadcrumb": "a breadcrumb whose URL leads to no page or uses a scheme that is not allowed",
+    "layout": "a layout name with no template",
+    "video": "a {video} with no caption, or a URL whose scheme or host is not allowed",
+    "download": "a {downloads} file that is missing or outside the source folder",
+    "index": "a phase or role with no index page, or a hero that names no page",
+    "guide_list": "a {guide-list} option with an unknown value",
+    "config": "a service_manual_* setting in conf.py with the wrong shape",
+}
+
+
+def warn(message: str, *, subtype: str, location: Any) -> None:
+    """Log a warning of our type. ``location`` is a node, a docname or (docname, line)."""
+    assert subtype in SUBTYPES, subtype
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype)

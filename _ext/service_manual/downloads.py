@@ -1,0 +1,194 @@
+"""The ``{downloads}`` directive: a list of files for the reader to download.
+
+Each content line is a path, relative to the document or ``/``-rooted at the source folder,
+optionally as ``Link text <path>``. Files go through Sphinx's own download mechanism (they are
+copied into ``_downloads/``); each link shows the format, named from the extension, and the
+size measured when the page is read. A path that is missing or leaves the source folder
+(``..``, an absolute path, a symbolic link) warns and copies nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+from .diagnostics import warn
+from .visitors import CHILDREN_ONLY
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+# Extension -> (format name, short name)
+FORMATS: dict[str, tuple[str, str]] = {
+    ".odt": ("OpenDocument Text", "ODT"),
+    ".ods": ("OpenDocument Spreadsheet", "ODS"),
+    ".odp": ("OpenDocument Presentation", "ODP"),
+    ".odg": ("OpenDocument Drawing", "ODG"),
+    ".docx": ("Microsoft Word", "DOCX"),
+    ".doc": ("Microsoft Word 97-2003", "DOC"),
+    ".xlsx": ("Microsoft Excel spreadsheet", "XLSX"),
+    ".xls": ("Microsoft Excel 97-2003 spreadsheet", "XLS"),
+    ".pptx": ("Microsoft PowerPoint", "PPTX"),
+    ".ppt": ("Microsoft PowerPoint 97-2003", "PPT"),
+    ".pdf": ("Portable Document Format", "PDF"),
+    ".csv": ("Comma-separated values", "CSV"),
+    ".txt": ("Plain text", "TXT"),
+    ".rtf": ("Rich Text Format", "RTF"),
+    ".zip": ("ZIP archive", "ZIP"),
+    ".indd": ("Adobe InDesign", "INDD"),
+    ".svg": ("SVG image", "SVG"),
+    ".png": ("PNG image", "PNG"),
+}
+
+_LABELLED = re.compile(r"^(?P<text>.*?)\s*<(?P<path>[^<>]+)>\s*$")
+
+
+def describe_format(path: str) -> tuple[str, str]:
+    suffix = Path(path).suffix.lower()
+    if suffix in FORMATS:
+        return FORMATS[suffix]
+    short = suffix.lstrip(".").upper() or "file"
+    return (f"{short} file", short)
+
+
+def human_size(size: int) -> str:
+    """GOV.UK style: 812 bytes, 57 KB, 1.4 MB (binary multiples, as file managers show)."""
+    if size < 1024:
+        return f"{size} byte" + ("" if size == 1 else "s")
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+class downloads(nodes.General, nodes.Element):
+    """A download list: an optional title paragraph and a bullet list of download links."""
+
+
+class DownloadsDirective(SphinxDirective):
+    required_arguments = 0
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict[str, object]] = {
+        "class": directives.class_option,
+        "name": directives.unchanged,
+    }
+
+    def _check_path(self, path: str, line: int) -> Path | None:
+        location = (self.env.docname, line)
+        if "://" in path or path.startswith(("javascript:", "data:", "mailto:")):
+            warn(
+                f"download {path!r} is a URL, not a file of this site; link to it instead",
+                subtype="download",
+                location=location,
+            )
+            return None
+        if "\x00" in path or "\\" in path:
+            warn(
+                f"download path {path!r} is not a valid file path",
+                subtype="download",
+                location=location,
+            )
+            return None
+        _rel, absolute = self.env.relfn2path(path, self.env.docname)
+        srcdir = Path(self.env.srcdir).resolve()
+        real = Path(os.path.realpath(absolute))
+        if not real.is_relative_to(srcdir) or ".." in Path(path).parts:
+            warn(
+                f"download {path!r} leaves the source folder; it is not copied",
+                subtype="download",
+                location=location,
+            )
+            return None
+        if not real.is_file():
+            warn(
+                f"download {path!r} does not exist; it is not copied",
+                subtype="download",
+                location=location,
+            )
+            return None
+        return real
+
+    def run(self) -> list[nodes.Node]:
+        node = downloads(classes=["sm-downloads", *self.options.get("class", [])])
+        self.set_source_info(node)
+        if self.arguments:
+            title = nodes.paragraph(classes=["sm-downloads__title"])
+            inline, messages = self.parse_inline(self.arguments[0], lineno=self.lineno)
+            title.extend(inline)
+            node += title
+            node.extend(messages)
+        items = nodes.bullet_list(classes=["sm-downloads__list"])
+        for offset, raw_line in enumerate(self.content):
+            line = self.content_offset + offset + 1
+            text = raw_line.strip()
+            if not text:
+                continue
+            match = _LABELLED.match(text)
+            label, path = (match["text"], match["path"].strip()) if match else ("", text)
+            real = self._check_path(path, line)
+            if real is None:
+                continue
+            label = label or Path(path).name
+            name, short = describe_format(path)
+            size = human_size(real.stat().st_size)
+            ref = addnodes.download_reference(
+                "",
+                "",
+                nodes.inline(label, label, classes=["sm-download__name"]),
+                reftarget=path,
+                refdoc=self.env.docname,
+                refexplicit=True,
+            )
+            meta = nodes.inline("", f"{name}, {short}, {size}", classes=["sm-download__meta"])
+            paragraph = nodes.paragraph("", "", ref, nodes.Text(" "), meta)
+            items += nodes.list_item("", paragraph, classes=["sm-download"])
+        if not self.content:
+            warn("downloads list has no files", subtype="download", location=self.get_location())
+        if len(items):
+            node += items
+        self.add_name(node)
+        return [node]
+
+
+def add_download_urls(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    """Print and text cannot click a link: give the full URL where the site's URL is known."""
+    baseurl = app.config.html_baseurl
+    if app.builder.format == "html" or not baseurl:
+        return
+    for ref in (
+        r
+        for block in doctree.findall(downloads)
+        for r in block.findall(addnodes.download_reference)
+    ):
+        if "filename" not in ref:
+            continue
+        url = baseurl.rstrip("/") + "/_downloads/" + ref["filename"]
+        ref.parent += [nodes.Text(" "), nodes.reference(url, url, refuri=url)]
+
+
+def visit_downloads_html(self: HTML5Translator, node: downloads) -> None:
+    self.body.append(self.starttag(node, "div", ""))
+
+
+def depart_downloads_html(self: HTML5Translator, node: downloads) -> None:
+    self.body.append("</div>\n")
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(
+        downloads,
+        html=(visit_downloads_html, depart_downloads_html),
+        latex=CHILDREN_ONLY,
+        text=CHILDREN_ONLY,
+    )
+    app.add_directive("downloads", DownloadsDirective)
+    app.connect("doctree-resolved", add_download_urls)

@@ -1,0 +1,152 @@
+"""Where data becomes a guide's header: the subtitle under the title, and the tags that name
+its audiences, phases, status and category.
+
+The tags are read into builder-neutral nodes (a field list of :class:`tag` placeholders).
+When the doctree is resolved, each placeholder becomes a link to the index page of its phase,
+role or category where the site has one, or plain text where it has none.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from .collector import guide_of
+from .frontmatter import Guide
+from .site import site_map
+from .visitors import CHILDREN_ONLY
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.writers.html5 import HTML5Translator
+
+
+class guide_tags(nodes.General, nodes.Element):
+    """The header tags of a guide: a field list of :class:`tag` nodes."""
+
+
+class tag(nodes.Inline, nodes.TextElement):
+    """One tag. ``kind`` is primary, secondary, phase, status or category; ``slug`` its value."""
+
+
+def top_section(doctree: nodes.document) -> nodes.section | None:
+    for child in doctree.children:
+        if isinstance(child, nodes.section):
+            return child
+    return None
+
+
+def _field(label: str, tags: list[tag]) -> nodes.field:
+    body = nodes.paragraph()
+    for i, item in enumerate(tags):
+        if i:
+            body += nodes.Text(", ")
+        body += item
+    return nodes.field("", nodes.field_name(text=label), nodes.field_body("", body))
+
+
+def build_tags(guide: Guide, env: BuildEnvironment) -> guide_tags | None:
+    config = env.config
+    roles = {slug: spec["title"] for slug, spec in config.service_manual_roles.items()}
+    fields: list[nodes.field] = []
+
+    def make(kind: str, slug: str, text: str) -> tag:
+        return tag(text, text, kind=kind, slug=slug, classes=["sm-tag", f"sm-tag--{kind}"])
+
+    if guide.audience_primary:
+        fields.append(_field("For", [make("primary", r, roles[r]) for r in guide.audience_primary]))
+    if guide.audience_secondary:
+        fields.append(
+            _field(
+                "Also useful for",
+                [make("secondary", r, roles[r]) for r in guide.audience_secondary],
+            )
+        )
+    if guide.phases:
+        phases = config.service_manual_phases
+        fields.append(_field("Phases", [make("phase", p, phases[p]) for p in guide.phases]))
+    status_label = config.service_manual_statuses.get(guide.status or "", "")
+    if status_label:
+        fields.append(_field("Status", [make("status", guide.status or "", status_label)]))
+    if guide.category:
+        title = config.service_manual_categories[guide.category]
+        fields.append(_field("Category", [make("category", guide.category, title)]))
+    if not fields:
+        return None
+    return guide_tags(
+        "", nodes.field_list("", *fields, classes=["sm-tags__list"]), classes=["sm-tags"]
+    )
+
+
+def add_header(app: Sphinx, doctree: nodes.document) -> None:
+    """Put the subtitle and (on guide layouts) the tags under the page's title."""
+    guide = guide_of(app.env, app.env.docname)
+    section = top_section(doctree)
+    if guide is None or section is None or not isinstance(section[0], nodes.title):
+        return
+    position = 1
+    if guide.subtitle:
+        subtitle = nodes.paragraph(guide.subtitle, guide.subtitle, classes=["sm-subtitle"])
+        section.insert(position, subtitle)
+        position += 1
+    if guide.layout in app.config.service_manual_guide_layouts:
+        tags = build_tags(guide, app.env)
+        if tags is not None:
+            tags.source, tags.line = section.source, guide.line_of("title")
+            section.insert(position, tags)
+
+
+def resolve_tags(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    """Turn each tag into a link to its index page, or plain text where there is none."""
+    site = site_map(app.env)
+    pages = {
+        "primary": site.role_pages,
+        "secondary": site.role_pages,
+        "phase": site.phase_pages,
+        "category": site.category_pages,
+    }
+    for node in list(doctree.findall(tag)):
+        target = pages.get(node["kind"], {}).get(node["slug"])
+        classes = node["classes"]
+        if target and target != fromdocname:
+            new: nodes.Element = nodes.reference(
+                "", "", internal=True, refuri=app.builder.get_relative_uri(fromdocname, target)
+            )
+        else:
+            new = nodes.inline()
+        new["classes"] = classes
+        new += nodes.Text(node.astext())
+        node.replace_self(new)
+
+
+# Visitors: tags are normally resolved away; should one reach a writer, it is plain text.
+def visit_tag_html(self: HTML5Translator, node: tag) -> None:
+    self.body.append(self.starttag(node, "span", ""))
+
+
+def depart_tag_html(self: HTML5Translator, node: tag) -> None:
+    self.body.append("</span>")
+
+
+def visit_guide_tags_html(self: HTML5Translator, node: guide_tags) -> None:
+    self.body.append(self.starttag(node, "div", ""))
+
+
+def depart_guide_tags_html(self: HTML5Translator, node: guide_tags) -> None:
+    self.body.append("</div>\n")
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(
+        guide_tags,
+        html=(visit_guide_tags_html, depart_guide_tags_html),
+        latex=CHILDREN_ONLY,
+        text=CHILDREN_ONLY,
+    )
+    app.add_node(
+        tag, html=(visit_tag_html, depart_tag_html), latex=CHILDREN_ONLY, text=CHILDREN_ONLY
+    )
+    app.connect("doctree-read", add_header, priority=600)
+    app.connect("doctree-resolved", resolve_tags)

@@ -1,0 +1,101 @@
+"""The site map derived from every guide: which page is the index of each phase, role and
+category, which page has which title, and each page's parent in the table of contents.
+
+It is derived, never stored per document: :func:`rebuild_site_map` makes it anew after every
+read phase (``env-updated``, in the main process, before any parallel writer forks), so that
+resolving a page is a dictionary look-up rather than a scan of the whole site.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from .collector import guides
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+@dataclass(slots=True)
+class SiteMap:
+    phase_pages: dict[str, str] = field(default_factory=dict)
+    role_pages: dict[str, str] = field(default_factory=dict)
+    category_pages: dict[str, str] = field(default_factory=dict)
+    theme_page: str | None = None
+    by_title: dict[str, str] = field(default_factory=dict)
+    parents: dict[str, str] = field(default_factory=dict)
+
+
+def build_site_map(env: BuildEnvironment) -> SiteMap:
+    site = SiteMap()
+    for docname in sorted(guides(env)):
+        guide = guides(env)[docname]
+        if guide.layout == "phases" and guide.phase:
+            site.phase_pages.setdefault(guide.phase, docname)
+        elif guide.layout.startswith("role-index") and guide.audience_primary:
+            site.role_pages.setdefault(guide.audience_primary[0], docname)
+        elif guide.type == "category-index" and guide.category:
+            site.category_pages.setdefault(guide.category, docname)
+        title = guide.title or _plain_title(env, docname)
+        if title:
+            site.by_title.setdefault(title, docname)
+    for parent in sorted(env.toctree_includes):
+        for child in env.toctree_includes[parent]:
+            if child != parent:
+                site.parents.setdefault(child, parent)
+    return site
+
+
+def _plain_title(env: BuildEnvironment, docname: str) -> str:
+    title = env.titles.get(docname)
+    return title.astext() if title is not None else ""
+
+
+def site_map(env: BuildEnvironment) -> SiteMap:
+    site = getattr(env, "service_manual_site", None)
+    if site is None:
+        site = build_site_map(env)
+        env.service_manual_site = site  # type: ignore[attr-defined]
+    return site
+
+
+def rebuild_site_map(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    env.service_manual_site = build_site_map(env)  # type: ignore[attr-defined]
+    return []
+
+
+def legacy_docname(env: BuildEnvironment, url: str) -> tuple[str, str] | None:
+    """Resolve a 2016 URL (``/service-manual/x``, ``/service-manual/x/y.html``, ``/x/``)
+    to ``(docname, anchor)``, or None when no document answers to it."""
+    prefix = env.config.service_manual_legacy_prefix.rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None
+    path = parts.path
+    if prefix and (path == prefix or path.startswith(prefix + "/")):
+        path = path[len(prefix) :]
+    elif not path.startswith("/"):
+        return None
+    path = posixpath.normpath("/" + path.strip("/")).strip("/")
+    if path.startswith(".."):
+        return None
+    for suffix in (".html", ".md"):
+        if path.endswith(suffix):
+            path = path[: -len(suffix)]
+    candidates = [path, posixpath.join(path, env.config.root_doc)] if path else []
+    if not path:
+        candidates = [env.config.root_doc]
+    if path.endswith("/" + env.config.root_doc) or path == env.config.root_doc:
+        candidates = [path]
+    for candidate in candidates:
+        if candidate in env.found_docs:
+            return candidate, parts.fragment
+    return None
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("env-updated", rebuild_site_map)
