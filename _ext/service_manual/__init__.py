@@ -7,6 +7,9 @@ Where things live:
 - ``site``: the site map derived from all guides (index pages, titles, parents);
 - ``header``, ``breadcrumbs``, ``contents``: where data becomes a guide's header;
 - ``video`` and ``downloads``: our directives;
+- ``listing``, ``guide_list``, ``index_pages``: pages that list other pages;
+- ``incremental``: which pages an edit touches, for incremental builds;
+- ``export``: ``guides.json`` for other tools;
 - ``layouts``: which template renders a page;
 - ``diagnostics``: every warning we give, by subtype.
 """
@@ -21,7 +24,11 @@ from . import (
     config,
     contents,
     downloads,
+    export,
+    guide_list,
     header,
+    incremental,
+    index_pages,
     layouts,
     site,
     video,
@@ -47,7 +54,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
         contents,
         video,
         downloads,
+        guide_list,
+        index_pages,
+        incremental,
         layouts,
+        export,
     ):
         feature.setup(app)
     return {

@@ -15,7 +15,7 @@ from docutils import nodes
 
 from .collector import guide_of
 from .diagnostics import warn
-from .site import legacy_docname, site_map
+from .site import ancestors, legacy_docname, site_map
 from .visitors import LEAVE_OUT
 
 if TYPE_CHECKING:
@@ -83,19 +83,9 @@ def _from_front_matter(app: Sphinx, fromdocname: str) -> list[tuple[str, str | N
 def _from_toctree(app: Sphinx, fromdocname: str) -> list[tuple[str, str | None]]:
     env = app.env
     site = site_map(env)
-    chain: list[str] = []
-    seen = {fromdocname}
-    current = site.parents.get(fromdocname)
-    while current is not None and current not in seen:
-        chain.append(current)
-        seen.add(current)
-        current = site.parents.get(current)
     items = []
-    for docname in reversed(chain):
-        guide = guide_of(env, docname)
-        title = (guide.title if guide else None) or (
-            env.titles[docname].astext() if docname in env.titles else docname
-        )
+    for docname in reversed(ancestors(site, fromdocname)):
+        title = site.titles.get(docname, docname)
         if docname == env.config.root_doc:
             title = "Home"
         items.append((title, app.builder.get_relative_uri(fromdocname, docname)))

@@ -106,6 +106,7 @@ DEFAULT_LAYOUTS: dict[str, str] = {
     "phases-index": "index-page.html",
     "category-index": "index-page.html",
     "browse": "index-page.html",
+    "themes": "index-page.html",
     "cards": "wide.html",
     "wide": "wide.html",
     "homepage": "homepage.html",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .collector import guides
+from .listing import Listing, all_listings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,9 +26,10 @@ class SiteMap:
     phase_pages: dict[str, str] = field(default_factory=dict)
     role_pages: dict[str, str] = field(default_factory=dict)
     category_pages: dict[str, str] = field(default_factory=dict)
-    theme_page: str | None = None
+    titles: dict[str, str] = field(default_factory=dict)
     by_title: dict[str, str] = field(default_factory=dict)
     parents: dict[str, str] = field(default_factory=dict)
+    listings: list[Listing] = field(default_factory=list)
 
 
 def build_site_map(env: BuildEnvironment) -> SiteMap:
@@ -42,7 +44,9 @@ def build_site_map(env: BuildEnvironment) -> SiteMap:
             site.category_pages.setdefault(guide.category, docname)
         title = guide.title or _plain_title(env, docname)
         if title:
+            site.titles[docname] = title
             site.by_title.setdefault(title, docname)
+    site.listings = all_listings(env)
     for parent in sorted(env.toctree_includes):
         for child in env.toctree_includes[parent]:
             if child != parent:
@@ -68,9 +72,25 @@ def rebuild_site_map(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return []
 
 
-def legacy_docname(env: BuildEnvironment, url: str) -> tuple[str, str] | None:
+def ancestors(site: SiteMap, docname: str) -> list[str]:
+    """The page's ancestors in the table of contents, nearest first."""
+    chain: list[str] = []
+    seen = {docname}
+    current = site.parents.get(docname)
+    while current is not None and current not in seen:
+        chain.append(current)
+        seen.add(current)
+        current = site.parents.get(current)
+    return chain
+
+
+def legacy_docname(
+    env: BuildEnvironment, url: str, found_docs: set[str] | None = None
+) -> tuple[str, str] | None:
     """Resolve a 2016 URL (``/service-manual/x``, ``/service-manual/x/y.html``, ``/x/``)
     to ``(docname, anchor)``, or None when no document answers to it."""
+    if found_docs is None:
+        found_docs = env.found_docs
     prefix = env.config.service_manual_legacy_prefix.rstrip("/")
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
@@ -92,10 +112,10 @@ def legacy_docname(env: BuildEnvironment, url: str) -> tuple[str, str] | None:
     if path.endswith("/" + env.config.root_doc) or path == env.config.root_doc:
         candidates = [path]
     for candidate in candidates:
-        if candidate in env.found_docs:
+        if candidate in found_docs:
             return candidate, parts.fragment
     return None
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("env-updated", rebuild_site_map)
+    app.connect("env-updated", rebuild_site_map, priority=400)

@@ -1,0 +1,70 @@
+"""``guides.json``: every page's normalised front matter, for other tools.
+
+Written by HTML builders at the end of every build (from the collector's data, so it is
+whole on incremental builds too). The shape is documented in the README.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .collector import guides
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+EXPORT_VERSION = 1
+
+
+def guide_records(app: Sphinx) -> list[dict[str, Any]]:
+    env = app.env
+    records = []
+    for docname, guide in sorted(guides(env).items()):
+        title = guide.title or (env.titles[docname].astext() if docname in env.titles else "")
+        records.append(
+            {
+                "docname": docname,
+                "url": app.builder.get_target_uri(docname),
+                "title": title,
+                "subtitle": guide.subtitle,
+                "layout": guide.layout,
+                "category": guide.category,
+                "type": guide.type,
+                "audience": {
+                    "primary": list(guide.audience_primary),
+                    "secondary": list(guide.audience_secondary),
+                },
+                "status": guide.status,
+                "phases": list(guide.phases),
+                "phase": guide.phase,
+                "theme": guide.theme,
+                "hero": guide.hero,
+                "breadcrumbs": (
+                    None
+                    if guide.breadcrumbs is None
+                    else [{"title": c.title, "url": c.url} for c in guide.breadcrumbs]
+                ),
+                "exclude_from_search": guide.exclude_from_search,
+            }
+        )
+    return records
+
+
+def write_export(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html" or app.builder.name == "epub":
+        return
+    payload = {"version": EXPORT_VERSION, "guides": guide_records(app)}
+    target = Path(app.outdir) / app.config.service_manual_export_filename
+    target.write_text(
+        json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n",
+        encoding="utf-8",
+    )
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value(
+        "service_manual_export_filename", "guides.json", "html", types=frozenset({str})
+    )
+    app.connect("build-finished", write_export)

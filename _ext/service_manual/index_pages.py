@@ -1,0 +1,228 @@
+"""Index pages made from front matter alone, as in 2016.
+
+- ``layout: phases`` with ``phase: X``: the guides for phase X, grouped by category in the
+  configured category order;
+- ``layout: role-index`` with ``audience: R``: a hero promo (front matter ``hero``, a guide's
+  title), "Guides" (primary audience R), "More guides from the manual" (secondary audience R)
+  and links to the other role pages;
+- ``layout: browse``: every category in order, its category-index pages first, then its guides;
+- ``layout: themes``: the guides of each theme.
+
+Each page gets one :class:`~.listing.guide_index` placeholder after its own text; it is
+filled in when the doctree is resolved.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from .collector import guide_of, guides
+from .diagnostics import warn
+from .header import top_section
+from .listing import (
+    ANY,
+    LISTED_TYPES,
+    Criteria,
+    Listing,
+    guide_index,
+    heading,
+    list_node,
+    select,
+)
+from .site import site_map
+from .visitors import CHILDREN_ONLY
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+INDEX_LAYOUTS = ("phases", "role-index", "browse", "themes")
+
+
+def page_criteria(env: BuildEnvironment, docname: str) -> list[Criteria]:
+    """Every criteria the layout of ``docname`` lists guides by (empty for other pages)."""
+    guide = guide_of(env, docname)
+    if guide is None:
+        return []
+    layout = guide.layout
+    if layout == "phases" and guide.phase:
+        return [Criteria(phase=guide.phase)]
+    if layout.startswith("role-index") and guide.audience_primary:
+        role = guide.audience_primary[0]
+        crits = [
+            Criteria(audience=role, tier="any"),
+            Criteria(layout_prefix="role-index", types=None),
+        ]
+        if guide.hero:
+            crits.append(Criteria(title=guide.hero, types=None))
+        return crits
+    if layout == "browse":
+        return [Criteria(category=ANY, types=(*LISTED_TYPES, "category-index"))]
+    if layout == "themes":
+        return [Criteria(theme=ANY)]
+    return []
+
+
+def add_index_placeholder(app: Sphinx, doctree: nodes.document) -> None:
+    docname = app.env.docname
+    guide = guide_of(app.env, docname)
+    section = top_section(doctree)
+    if guide is None or section is None or not page_criteria(app.env, docname):
+        return
+    kind = "role" if guide.layout.startswith("role-index") else guide.layout
+    if kind == "role" and len(guide.audience_primary) > 1:
+        warn(
+            f"a role page names one role in 'audience', not {len(guide.audience_primary)}; "
+            f"it indexes {guide.audience_primary[0]!r}",
+            subtype="index",
+            location=(docname, guide.line_of("audience")),
+        )
+    node = guide_index(kind=kind)
+    node.source, node.line = section.source, guide.line_of("layout")
+    section += node
+
+
+# -- resolving: one function a kind, each returning the nodes that replace the placeholder
+
+
+def _phase_page(app: Sphinx, docname: str, listings: list[Listing]) -> list[nodes.Node]:
+    guide = guide_of(app.env, docname)
+    assert guide is not None and guide.phase
+    categories = app.config.service_manual_categories
+    out: list[nodes.Node] = []
+    groups = [
+        (title, Criteria(phase=guide.phase, category=slug)) for slug, title in categories.items()
+    ]
+    # Guides of this phase with no category still appear, last.
+    uncategorised = [
+        i for i in select(listings, Criteria(phase=guide.phase), skip=docname) if i.category is None
+    ]
+    for title, crit in groups:
+        items = select(listings, crit, skip=docname)
+        if items:
+            out += [heading(title), list_node(items, app.builder, docname, "")]
+    if uncategorised:
+        out += [heading("Other guides"), list_node(uncategorised, app.builder, docname, "")]
+    if not out:
+        text = app.config.service_manual_empty_list_text
+        out.append(nodes.paragraph(text, text, classes=["sm-guide-list__empty"]))
+    return out
+
+
+def _role_page(app: Sphinx, docname: str, listings: list[Listing]) -> list[nodes.Node]:
+    env = app.env
+    guide = guide_of(env, docname)
+    assert guide is not None and guide.audience_primary
+    role = guide.audience_primary[0]
+    site = site_map(env)
+    out: list[nodes.Node] = []
+    hero_doc = site.by_title.get(guide.hero) if guide.hero else None
+    if hero_doc is not None:
+        hero = next(i for i in listings if i.docname == hero_doc)
+        promo = nodes.container(classes=["sm-hero"])
+        promo += list_node([hero], app.builder, docname, "")
+        out.append(promo)
+    empty = "There are no guides for this role yet."
+    exclude = (guide.hero,) if guide.hero else ()
+    primary = select(
+        listings, Criteria(audience=role, tier="primary", exclude=exclude), skip=docname
+    )
+    secondary = select(
+        listings, Criteria(audience=role, tier="secondary", exclude=exclude), skip=docname
+    )
+    out += [heading("Guides"), list_node(primary, app.builder, docname, empty)]
+    out += [
+        heading("More guides from the manual"),
+        list_node(secondary, app.builder, docname, empty),
+    ]
+    others = [
+        i
+        for role_slug, role_doc in site.role_pages.items()
+        if role_slug != role
+        for i in listings
+        if i.docname == role_doc
+    ]
+    if others:
+        others.sort(key=lambda i: i.title.casefold())
+        out += [heading("Other roles"), list_node(others, app.builder, docname, "")]
+    return out
+
+
+def _browse_page(app: Sphinx, docname: str, listings: list[Listing]) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for slug, title in app.config.service_manual_categories.items():
+        indexes = select(listings, Criteria(category=slug, types=("category-index",)), skip=docname)
+        items = select(listings, Criteria(category=slug), skip=docname)
+        if indexes or items:
+            out += [heading(title), list_node(indexes + items, app.builder, docname, "")]
+    return out
+
+
+def _themes_page(app: Sphinx, docname: str, listings: list[Listing]) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for slug, title in app.config.service_manual_themes.items():
+        items = select(listings, Criteria(theme=slug), skip=docname)
+        if items:
+            out += [heading(title), list_node(items, app.builder, docname, "")]
+    return out
+
+
+RESOLVERS = {
+    "phases": _phase_page,
+    "role": _role_page,
+    "browse": _browse_page,
+    "themes": _themes_page,
+}
+
+
+def resolve_index_pages(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    listings = site_map(app.env).listings
+    for node in list(doctree.findall(guide_index)):
+        resolver = RESOLVERS.get(node.get("kind", ""))
+        if resolver is None:
+            continue  # a {guide-list}: guide_list.py resolves it
+        node.replace_self(resolver(app, fromdocname, listings) or [])
+
+
+def check_index_pages(app: Sphinx, env: BuildEnvironment) -> None:
+    """One warning a build for each phase or role that guides use but no page indexes."""
+    site = site_map(env)
+    used: dict[tuple[str, str], str] = {}
+    for docname, guide in sorted(guides(env).items()):
+        for phase in guide.phases:
+            used.setdefault(("phase", phase), docname)
+        for role in guide.audiences:
+            used.setdefault(("role", role), docname)
+    for docname, guide in sorted(guides(env).items()):
+        if guide.hero and guide.layout.startswith("role-index") and guide.hero not in site.by_title:
+            warn(
+                f"hero {guide.hero!r} is not the title of any page; no promo is shown",
+                subtype="index",
+                location=(docname, guide.line_of("hero")),
+            )
+    for (kind, slug), docname in sorted(used.items()):
+        pages = site.phase_pages if kind == "phase" else site.role_pages
+        if slug in pages:
+            continue
+        count = sum(
+            1
+            for g in guides(env).values()
+            if slug in (g.phases if kind == "phase" else g.audiences)
+        )
+        layout = "phases" if kind == "phase" else "role-index"
+        key = "phase" if kind == "phase" else "audience"
+        warn(
+            f"no index page for {kind} {slug!r} (a page with layout: {layout} and {key}: "
+            f"{slug}); its tags on {count} page(s) are shown as plain text",
+            subtype="index",
+            location=docname,
+        )
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(guide_index, html=CHILDREN_ONLY, latex=CHILDREN_ONLY, text=CHILDREN_ONLY)
+    app.connect("doctree-read", add_index_placeholder, priority=620)
+    app.connect("doctree-resolved", resolve_index_pages)
+    app.connect("env-check-consistency", check_index_pages)

@@ -1,0 +1,154 @@
+"""What an index page lists: the :class:`Criteria` that select guides, and the builder-neutral
+nodes of a list of guides.
+
+A page that lists others holds :class:`guide_index` placeholders, read into its doctree; the
+lists are filled in when the doctree is resolved, from the collector's data, so the page
+never goes stale and nothing is written into the source folder. The same criteria tell the
+incremental build which index pages a changed guide touches (``incremental.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from .collector import guides
+from .frontmatter import Guide
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+ANY = "*"  # a criterion that asks only that the field has some value
+LISTED_TYPES = ("guide", "resource")
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """The part of a guide that index pages show or select on."""
+
+    docname: str
+    title: str
+    subtitle: str
+    layout: str
+    type: str | None
+    category: str | None
+    theme: str | None
+    phases: tuple[str, ...]
+    primary: tuple[str, ...]
+    secondary: tuple[str, ...]
+
+    @classmethod
+    def of(cls, guide: Guide, env: BuildEnvironment) -> Listing:
+        title = guide.title
+        if not title and guide.docname in env.titles:
+            title = env.titles[guide.docname].astext()
+        return cls(
+            docname=guide.docname,
+            title=title or guide.docname,
+            subtitle=guide.subtitle or "",
+            layout=guide.layout,
+            type=guide.type,
+            category=guide.category,
+            theme=guide.theme,
+            phases=guide.phases,
+            primary=guide.audience_primary,
+            secondary=guide.audience_secondary,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Criteria:
+    """Which guides a list holds. ``None`` matches anything; :data:`ANY` any non-empty value."""
+
+    phase: str | None = None
+    audience: str | None = None
+    tier: str = "any"  # primary, secondary or any
+    category: str | None = None
+    types: tuple[str, ...] | None = LISTED_TYPES
+    theme: str | None = None
+    title: str | None = None
+    layout_prefix: str | None = None
+    exclude: tuple[str, ...] = ()
+
+    def matches(self, item: Listing) -> bool:
+        if self.types is not None and item.type not in self.types:
+            return False
+        if self.title is not None and item.title != self.title:
+            return False
+        if self.layout_prefix is not None and not item.layout.startswith(self.layout_prefix):
+            return False
+        if self.phase is not None and not _has(item.phases, self.phase):
+            return False
+        if self.category is not None and not _has(item.category, self.category):
+            return False
+        if self.theme is not None and not _has(item.theme, self.theme):
+            return False
+        if self.audience is not None:
+            roles = {
+                "primary": item.primary,
+                "secondary": item.secondary,
+                "any": item.primary + item.secondary,
+            }[self.tier]
+            if not _has(roles, self.audience):
+                return False
+        return item.title not in self.exclude
+
+
+def _has(value: str | tuple[str, ...] | None, wanted: str) -> bool:
+    if wanted == ANY:
+        return bool(value)
+    if isinstance(value, tuple):
+        return wanted in value
+    return value == wanted
+
+
+def all_listings(env: BuildEnvironment) -> list[Listing]:
+    return [Listing.of(g, env) for _, g in sorted(guides(env).items())]
+
+
+def select(
+    listings: list[Listing], criteria: Criteria, sort: str = "title", skip: str | None = None
+) -> list[Listing]:
+    items = [i for i in listings if i.docname != skip and criteria.matches(i)]
+    if sort == "title":
+        items.sort(key=lambda i: (i.title.casefold(), i.docname))
+    return items
+
+
+class guide_index(nodes.General, nodes.Element):
+    """A placeholder for generated lists. ``kind`` says which (see ``index_pages.py``);
+    ``criteria`` holds every :class:`Criteria` the page depends on."""
+
+
+def list_node(
+    items: list[Listing], builder: Builder, fromdocname: str, empty_text: str
+) -> nodes.Element:
+    """A bullet list of links (title, then subtitle), or a sentence when it is empty."""
+    if not items:
+        return nodes.paragraph(empty_text, empty_text, classes=["sm-guide-list__empty"])
+    bullet = nodes.bullet_list(classes=["sm-guide-list"])
+    for item in items:
+        ref = nodes.reference(
+            "",
+            item.title,
+            internal=True,
+            refuri=builder.get_relative_uri(fromdocname, item.docname),
+            classes=["sm-guide-list__title"],
+        )
+        entry = nodes.list_item("", nodes.paragraph("", "", ref), classes=["sm-guide-list__item"])
+        if item.subtitle:
+            entry += nodes.paragraph(
+                item.subtitle, item.subtitle, classes=["sm-guide-list__subtitle"]
+            )
+        bullet += entry
+    return bullet
+
+
+def heading(text: str, level: int = 2) -> nodes.rubric:
+    """A heading for a generated group: a rubric that HTML writes as ``<h2>``."""
+    rubric = nodes.rubric(text, text, classes=["sm-guide-list__heading"])
+    rubric["heading-level"] = level
+    return rubric
