@@ -9,7 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from jinja2 import TemplateNotFound
+
 from .collector import guide_of
+from .diagnostics import warn
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -44,7 +47,27 @@ def choose_template(
     context["sm_page_tools"] = page_tools(app, pagename) if guide else {}
     if guide is None or templatename != "page.html":
         return None
-    return app.config.service_manual_layouts.get(guide.layout)
+    template = app.config.service_manual_layouts.get(guide.layout)
+    if template is None or not _template_exists(app, template):
+        warn(
+            f"layout {guide.layout!r} has no template {template!r} in templates_path; "
+            "the page uses Sphinx's page.html",
+            subtype="layout",
+            location=(pagename, guide.line_of("layout")),
+        )
+        return None
+    return template
+
+
+def _template_exists(app: Sphinx, name: str) -> bool:
+    environment = getattr(app.builder, "templates", None)
+    if environment is None:
+        return False
+    try:
+        environment.environment.get_template(name)
+    except TemplateNotFound:
+        return False
+    return True
 
 
 def setup(app: Sphinx) -> None:
