@@ -87,6 +87,7 @@ class GuideListDirective(SphinxDirective):
         )
         node = guide_index(
             kind="list",
+            docname=self.env.docname,
             criteria=[criteria],
             sort=self._choose("sort", SORTS) or "title",
             empty=self.options.get("empty") or self.config.service_manual_empty_list_text,
@@ -101,7 +102,7 @@ def resolve_guide_lists(app: Sphinx, doctree: nodes.document, fromdocname: str) 
     for node in list(doctree.findall(guide_index)):
         if node.get("kind") != "list":
             continue
-        items = select(listings, node["criteria"][0], sort=node["sort"], skip=fromdocname)
+        items = select(listings, node["criteria"][0], sort=node["sort"], skip=node["docname"])
         result = list_node(items, app.builder, fromdocname, node["empty"])
         result["classes"] += node["classes"]
         node.replace_self(result)

@@ -42,7 +42,7 @@ INDEX_LAYOUTS = ("phases", "role-index", "browse", "themes")
 
 
 def page_criteria(env: BuildEnvironment, docname: str) -> list[Criteria]:
-    """Every criteria the layout of ``docname`` lists guides by (empty for other pages)."""
+    """Every criterion the layout of ``docname`` lists guides by (empty for other pages)."""
     guide = guide_of(env, docname)
     if guide is None:
         return []
@@ -79,7 +79,7 @@ def add_index_placeholder(app: Sphinx, doctree: nodes.document) -> None:
             subtype="index",
             location=(docname, guide.line_of("audience")),
         )
-    node = guide_index(kind=kind)
+    node = guide_index(kind=kind, docname=docname)
     node.source, node.line = section.source, guide.line_of("layout")
     section += node
 
@@ -87,7 +87,7 @@ def add_index_placeholder(app: Sphinx, doctree: nodes.document) -> None:
 # -- resolving: one function a kind, each returning the nodes that replace the placeholder
 
 
-def _phase_page(app: Sphinx, docname: str, listings: list[Listing]) -> list[nodes.Node]:
+def _phase_page(app: Sphinx, docname: str, here: str, listings: list[Listing]) -> list[nodes.Node]:
     guide = guide_of(app.env, docname)
     assert guide is not None and guide.phase
     categories = app.config.service_manual_categories
@@ -102,16 +102,16 @@ def _phase_page(app: Sphinx, docname: str, listings: list[Listing]) -> list[node
     for title, crit in groups:
         items = select(listings, crit, skip=docname)
         if items:
-            out += [heading(title), list_node(items, app.builder, docname, "")]
+            out += [heading(title), list_node(items, app.builder, here, "")]
     if uncategorised:
-        out += [heading("Other guides"), list_node(uncategorised, app.builder, docname, "")]
+        out += [heading("Other guides"), list_node(uncategorised, app.builder, here, "")]
     if not out:
         text = app.config.service_manual_empty_list_text
         out.append(nodes.paragraph(text, text, classes=["sm-guide-list__empty"]))
     return out
 
 
-def _role_page(app: Sphinx, docname: str, listings: list[Listing]) -> list[nodes.Node]:
+def _role_page(app: Sphinx, docname: str, here: str, listings: list[Listing]) -> list[nodes.Node]:
     env = app.env
     guide = guide_of(env, docname)
     assert guide is not None and guide.audience_primary
@@ -122,7 +122,7 @@ def _role_page(app: Sphinx, docname: str, listings: list[Listing]) -> list[nodes
     if hero_doc is not None:
         hero = next(i for i in listings if i.docname == hero_doc)
         promo = nodes.container(classes=["sm-hero"])
-        promo += list_node([hero], app.builder, docname, "")
+        promo += list_node([hero], app.builder, here, "")
         out.append(promo)
     empty = "There are no guides for this role yet."
     exclude = (guide.hero,) if guide.hero else ()
@@ -132,10 +132,10 @@ def _role_page(app: Sphinx, docname: str, listings: list[Listing]) -> list[nodes
     secondary = select(
         listings, Criteria(audience=role, tier="secondary", exclude=exclude), skip=docname
     )
-    out += [heading("Guides"), list_node(primary, app.builder, docname, empty)]
+    out += [heading("Guides"), list_node(primary, app.builder, here, empty)]
     out += [
         heading("More guides from the manual"),
-        list_node(secondary, app.builder, docname, empty),
+        list_node(secondary, app.builder, here, empty),
     ]
     others = [
         i
@@ -146,26 +146,26 @@ def _role_page(app: Sphinx, docname: str, listings: list[Listing]) -> list[nodes
     ]
     if others:
         others.sort(key=lambda i: i.title.casefold())
-        out += [heading("Other roles"), list_node(others, app.builder, docname, "")]
+        out += [heading("Other roles"), list_node(others, app.builder, here, "")]
     return out
 
 
-def _browse_page(app: Sphinx, docname: str, listings: list[Listing]) -> list[nodes.Node]:
+def _browse_page(app: Sphinx, docname: str, here: str, listings: list[Listing]) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     for slug, title in app.config.service_manual_categories.items():
         indexes = select(listings, Criteria(category=slug, types=("category-index",)), skip=docname)
         items = select(listings, Criteria(category=slug), skip=docname)
         if indexes or items:
-            out += [heading(title), list_node(indexes + items, app.builder, docname, "")]
+            out += [heading(title), list_node(indexes + items, app.builder, here, "")]
     return out
 
 
-def _themes_page(app: Sphinx, docname: str, listings: list[Listing]) -> list[nodes.Node]:
+def _themes_page(app: Sphinx, docname: str, here: str, listings: list[Listing]) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     for slug, title in app.config.service_manual_themes.items():
         items = select(listings, Criteria(theme=slug), skip=docname)
         if items:
-            out += [heading(title), list_node(items, app.builder, docname, "")]
+            out += [heading(title), list_node(items, app.builder, here, "")]
     return out
 
 
@@ -183,7 +183,8 @@ def resolve_index_pages(app: Sphinx, doctree: nodes.document, fromdocname: str) 
         resolver = RESOLVERS.get(node.get("kind", ""))
         if resolver is None:
             continue  # a {guide-list}: guide_list.py resolves it
-        node.replace_self(resolver(app, fromdocname, listings) or [])
+        # A LaTeX build resolves every page in one tree: the placeholder knows its page.
+        node.replace_self(resolver(app, node["docname"], fromdocname, listings) or [])
 
 
 def check_index_pages(app: Sphinx, env: BuildEnvironment) -> None:
