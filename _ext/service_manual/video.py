@@ -75,7 +75,10 @@ def _seconds(value: str) -> int:
 
 def parse_video_url(url: str, allowed_hosts: list[str]) -> Video:
     """Read a YouTube or Vimeo URL (watch, short, embed forms; start time kept)."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError as exc:  # e.g. an unclosed "[" IPv6 host: urlsplit refuses it
+        raise VideoURLError(f"{url!r} is not a valid URL ({exc})") from None
     if parts.scheme.lower() not in {"https", "http"}:
         raise VideoURLError(f"scheme {parts.scheme or '(none)'!r} is not allowed; use https")
     host = (parts.hostname or "").lower()
