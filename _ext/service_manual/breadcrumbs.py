@@ -47,9 +47,19 @@ def _from_front_matter(app: Sphinx, fromdocname: str) -> list[tuple[str, str | N
     for crumb in guide.breadcrumbs:
         location = (fromdocname, crumb.line) if crumb.line else fromdocname
         href: str | None = None
-        parts = urlsplit(crumb.url)
+        try:
+            parts = urlsplit(crumb.url)
+        except ValueError:  # e.g. an unclosed "[" IPv6 host
+            parts = None
         if not crumb.url:
             href = None
+        elif parts is None:
+            warn(
+                f"breadcrumb {crumb.title!r} has a URL that is not valid ({crumb.url!r}); "
+                "it is shown as plain text",
+                subtype="breadcrumb",
+                location=location,
+            )
         elif parts.scheme:
             if parts.scheme.lower() in SAFE_LINK_SCHEMES and (
                 parts.netloc or parts.scheme == "mailto"

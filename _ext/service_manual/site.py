@@ -92,7 +92,10 @@ def legacy_docname(
     if found_docs is None:
         found_docs = env.found_docs
     prefix = env.config.service_manual_legacy_prefix.rstrip("/")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed "[" IPv6 host
+        return None
     if parts.scheme or parts.netloc:
         return None
     path = parts.path
