@@ -96,21 +96,26 @@ def read_front_matter(text: str, report: Report) -> RawFrontMatter:
     if block is None:
         return RawFrontMatter({}, {})
     yaml_text, first = block
-    loader = yaml.SafeLoader(yaml_text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        # The loader checks the characters as it is made (a control character is a
+        # ReaderError), so it is made inside the guard too.
+        loader = yaml.SafeLoader(yaml_text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first + mark.line if mark is not None else first - 1
+        if isinstance(exc, yaml.reader.ReaderError):  # no mark: a position in the text
+            line = first + yaml_text.count("\n", 0, exc.position)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         report(f"front matter is not valid YAML: {problem}; the page is built without it", line)
         return RawFrontMatter({}, {}, first)
     except (ValueError, TypeError, RecursionError) as exc:  # e.g. a timestamp out of range
         report(f"front matter could not be read: {exc}; the page is built without it", first)
         return RawFrontMatter({}, {}, first)
-    finally:
-        loader.dispose()
     if data is None:
         return RawFrontMatter({}, {}, first)
     if not isinstance(data, dict):
