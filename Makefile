@@ -20,6 +20,9 @@ help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" -c "$(CONFDIR)" $(SPHINXOPTS) $(O)
 	@echo "Project targets: venv test lint livehtml clean migrate bench"
 
+# An empty recipe, so the catch-all rule at the end is not tried for it (a circular dependency).
+pyproject.toml: ;
+
 $(STAMP): pyproject.toml
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --upgrade pip
@@ -44,6 +47,11 @@ livehtml: $(STAMP)
 clean:
 	rm -rf "$(BUILDDIR)"
 
-# Every other target goes to Sphinx's make mode: html, latexpdf, epub, text, linkcheck ...
+# Sphinx's own targets named in .PHONY need this explicit rule: make never looks for an
+# implicit (pattern) rule for a phony target, so the catch-all below would not run for them.
+html latexpdf epub: $(STAMP)
+	@$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" -c "$(CONFDIR)" $(SPHINXOPTS) $(O)
+
+# Every other target goes to Sphinx's make mode: text, linkcheck, singlehtml ...
 %: $(STAMP)
 	@$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" -c "$(CONFDIR)" $(SPHINXOPTS) $(O)
