@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+import reprlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -133,7 +134,7 @@ def read_front_matter(text: str, report: Report) -> RawFrontMatter:
         if key == "breadcrumbs" and isinstance(value_node, yaml.SequenceNode):
             for i, item in enumerate(value_node.value):
                 lines[f"breadcrumbs.{i}"] = first + item.start_mark.line
-    return RawFrontMatter({str(k): v for k, v in data.items()}, lines, first)
+    return RawFrontMatter({_key_text(k): v for k, v in data.items()}, lines, first)
 
 
 def from_metadata(metadata: dict[str, Any]) -> RawFrontMatter:
@@ -168,9 +169,25 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+# Bounded repr: YAML aliases can nest a value exponentially ("billion laughs"), and a
+# full repr() of it never ends; short values come out as repr() writes them.
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 200, 200
+
+
 def _short(value: Any, limit: int = 60) -> str:
-    text = repr(value)
+    try:
+        text = _REPR.repr(value)
+    except ValueError:  # an integer with more digits than Python will write out
+        text = f"<{_kind(value)} too long to show>"
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _key_text(key: Any) -> str:
+    try:
+        return str(key)
+    except ValueError:  # a YAML 0x... integer with more digits than Python will write out
+        return _short(key)
 
 
 class _Normaliser:
@@ -193,8 +210,13 @@ class _Normaliser:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.warn(key, f"'{key}' must be text, not {_kind(value)}; it is ignored")
             return None
-        self.warn(key, f"'{key}' should be text, not {_kind(value)}; read as {str(value)!r}")
-        return str(value)
+        try:
+            as_text = str(value)
+        except ValueError:  # a YAML 0x... integer with more digits than Python will write
+            self.warn(key, f"'{key}' must be text, not {_kind(value)}; it is ignored")
+            return None
+        self.warn(key, f"'{key}' should be text, not {_kind(value)}; read as {as_text!r}")
+        return as_text
 
     def choice(self, key: str, allowed: Iterable[str], what: str) -> str | None:
         value = self.text(key)
