@@ -1,0 +1,50 @@
+"""Shared checks for tests that need something from outside the virtual environment.
+
+A developer without TeX or Chromium should still be able to run the suite, so such tests
+skip with the reason. CI (``CI=true``, see ``.ci/run``) installs every one of these tools,
+so there a missing tool is a broken CI script, and the test fails instead of hiding it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+from types import ModuleType
+from typing import NoReturn
+
+import pytest
+
+#: Where the tests look for Debian's Chromium (package ``chromium``).
+CHROMIUM = "/usr/bin/chromium"
+
+
+def in_ci() -> bool:
+    """True when running under ``.ci/run``, which sets ``CI=true``."""
+    return os.environ.get("CI") == "true"
+
+
+def missing(reason: str) -> NoReturn:
+    """Skip the current test for ``reason``; in CI, fail it instead."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI=true: .ci/run must install it)", pytrace=False)
+    pytest.skip(reason)
+
+
+def require_tool(name: str) -> str:
+    """Return the full path of the command ``name`` (a name on PATH or an absolute path).
+
+    Skips the test when it is not there, or fails it in CI.
+    """
+    path = shutil.which(name)
+    if path is None:
+        missing(f"{name} is not installed")
+    return path
+
+
+def require_module(name: str) -> ModuleType:
+    """Import and return the Python module ``name``; skip (or, in CI, fail) when missing."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as error:
+        missing(f"Python module {name!r} is not installed ({error})")
