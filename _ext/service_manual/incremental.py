@@ -25,7 +25,7 @@ from sphinx.environment.collectors import EnvironmentCollector
 from .collector import guides
 from .index_pages import page_criteria
 from .listing import Criteria, Listing, guide_index
-from .site import SiteMap, ancestors, build_site_map, legacy_docname, site_map
+from .site import SiteMap, ancestors, legacy_docname, site_map
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -76,9 +76,10 @@ def remember(
     removed: set[str],
 ) -> list[str]:
     old = getattr(env, "service_manual_site", None)
+    if old is None:  # a fresh environment: every page is read and written anyway
+        env.service_manual_before = None  # type: ignore[attr-defined]
+        return []
     touched = added | changed | removed
-    if old is None:
-        old = build_site_map(env)
     listings = {item.docname: item for item in old.listings if item.docname in touched}
     env.service_manual_before = Before(old, listings, touched, set(env.all_docs))  # type: ignore[attr-defined]
     return []
