@@ -1,0 +1,35 @@
+"""Screenshots of the seed guide on a desktop and a phone, kept as CI artifacts."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "_build" / "screenshots"
+GUIDE = "the-team/web-operations.html"
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    width, height = struct.unpack(">II", header[16:24])
+    return width, height
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (375, 812)])
+def test_guide_screenshot(new_page: Any, site_url: str, width: int, height: int) -> None:
+    page = new_page(viewport={"width": width, "height": height})
+    page.goto(site_url + GUIDE, wait_until="load")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"web-operations-{width}x{height}.png"
+    page.screenshot(path=str(path), full_page=True)
+    shot_width, shot_height = png_size(path)
+    assert shot_width == width
+    assert shot_height >= height
+    # At phone width nothing may make the reader scroll sideways (WCAG 1.4.10, reflow).
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"the page is {scroll_width}px wide in a {width}px viewport"
