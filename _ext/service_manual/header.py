@@ -80,6 +80,23 @@ def build_tags(guide: Guide, env: BuildEnvironment) -> guide_tags | None:
     )
 
 
+def title_as_text(app: Sphinx, doctree: nodes.document) -> None:
+    """Show HTML written in a front matter title as the text it is.
+
+    MyST renders the ``title`` as a Markdown heading, where raw HTML passes through, so
+    ``title: <script>...`` became a script in the page's ``<h1>``. A title is text (the
+    README says so, and lists and breadcrumbs print it escaped). This runs before Sphinx's
+    title collector, so the ``<title>``, tables of contents and lists agree with the heading.
+    """
+    if "title" not in app.env.metadata.get(app.env.docname, {}):
+        return
+    section = top_section(doctree)
+    if section is None or not isinstance(section[0], nodes.title):
+        return
+    for raw in list(section[0].findall(nodes.raw)):
+        raw.replace_self(nodes.Text(raw.astext()))
+
+
 def add_header(app: Sphinx, doctree: nodes.document) -> None:
     """Put the subtitle and (on guide layouts) the tags under the page's title."""
     guide = guide_of(app.env, app.env.docname)
@@ -148,5 +165,6 @@ def setup(app: Sphinx) -> None:
     app.add_node(
         tag, html=(visit_tag_html, depart_tag_html), latex=CHILDREN_ONLY, text=CHILDREN_ONLY
     )
+    app.connect("doctree-read", title_as_text, priority=400)
     app.connect("doctree-read", add_header, priority=600)
     app.connect("doctree-resolved", resolve_tags)
