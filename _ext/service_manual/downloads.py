@@ -124,6 +124,9 @@ class DownloadsDirective(SphinxDirective):
             title = nodes.paragraph(classes=["sm-downloads__title"])
             inline, messages = self.parse_inline(self.arguments[0], lineno=self.lineno)
             title.extend(inline)
+            # A title is text with inline markup; HTML written in it is shown as written.
+            for raw in list(title.findall(nodes.raw)):
+                raw.replace_self(nodes.Text(raw.astext()))
             node += title
             node.extend(messages)
         items = nodes.bullet_list(classes=["sm-downloads__list"])

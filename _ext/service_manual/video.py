@@ -141,6 +141,9 @@ class VideoDirective(SphinxDirective):
             )
             caption.extend(inline)
             node.extend(messages)
+            # A caption is text with inline markup; HTML written in it is shown as written.
+            for raw in list(caption.findall(nodes.raw)):
+                raw.replace_self(nodes.Text(raw.astext()))
         else:
             warn(
                 "video has no caption; write one as the directive's content, "
