@@ -47,6 +47,12 @@ livehtml: $(STAMP)
 clean:
 	rm -rf "$(BUILDDIR)"
 
+# A benchmark, not a test: ratios against plain Sphinx + MyST measured in the same run.
+# e.g. make bench BENCHOPTS="--sizes 200,2000 --migrated /tmp/manual --pdf"
+BENCHOPTS ?= --sizes 200,2000
+bench: $(STAMP)
+	$(VENV)/bin/python tests/benchmarks/bench.py $(BENCHOPTS)
+
 # Sphinx's own targets named in .PHONY need this explicit rule: make never looks for an
 # implicit (pattern) rule for a phony target, so the catch-all below would not run for them.
 html latexpdf epub: $(STAMP)
