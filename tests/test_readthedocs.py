@@ -9,6 +9,7 @@ jobs run. The build test does the same in a copy of the project.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -94,6 +95,10 @@ def test_config_leaves_every_step_to_our_jobs() -> None:
 def test_config_installs_the_pdf_tools() -> None:
     packages = set(load_config()["build"]["apt_packages"])
     assert {"latexmk", "texlive-xetex", "fonts-freefont-otf"} <= packages
+    # CI builds the same PDF, so it installs the same packages.
+    ci_run = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    ci_packages = set(re.findall(r"^\s+([a-z0-9][a-z0-9.+-]+)$", ci_run, flags=re.MULTILINE))
+    assert packages <= ci_packages, packages - ci_packages
 
 
 @pytest.fixture(scope="module")
