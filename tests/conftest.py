@@ -1,0 +1,252 @@
+"""Shared fixtures: small test sites built with ``sphinx.testing``, and one real docs build.
+
+Each test root under ``tests/roots/test-<feature>/`` has a ``conf.py`` that names only our
+extension and what its feature needs; the project's own templates, static files and MyST
+settings come from :data:`SITE_SETTINGS`, read from the repository's ``conf.py`` so that the
+roots are built the way the manual is. Roots are copied to a temporary folder before each
+build: nothing is ever written into ``tests/roots``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import runpy
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from io import StringIO
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+REPO = Path(__file__).resolve().parent.parent
+ROOTS = Path(__file__).resolve().parent / "roots"
+DOCS = REPO / "docs"
+
+_PROJECT_CONF = runpy.run_path(str(REPO / "conf.py"))
+
+# What every test root shares with the real site: our templates, stylesheet and script, the
+# `basic` theme, and MyST's settings (front matter `title` is the page's <h1>).
+SITE_SETTINGS: dict[str, Any] = {
+    "templates_path": [str(REPO / "_templates")],
+    "html_static_path": [str(REPO / "_static")],
+    "html_css_files": list(_PROJECT_CONF["html_css_files"]),
+    "html_theme": _PROJECT_CONF["html_theme"],
+    "nitpicky": True,
+    "myst_title_to_header": True,
+    "myst_enable_extensions": list(_PROJECT_CONF["myst_enable_extensions"]),
+    "myst_heading_anchors": _PROJECT_CONF["myst_heading_anchors"],
+}
+
+SRCDIR = "<srcdir>"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """For ``@pytest.mark.sphinx(testroot=...)``: our roots, not Sphinx's."""
+    return ROOTS
+
+
+def normalise_warnings(text: str, srcdir: Path) -> list[str]:
+    """The warning lines of a build, sorted, colour codes gone, the source folder as
+    ``<srcdir>`` (so ``<srcdir>/page.md:4: WARNING: ... [service_manual.video]``)."""
+    text = strip_escape_sequences(text)
+    for folder in {str(srcdir), str(srcdir.resolve())}:
+        text = text.replace(folder, SRCDIR)
+    return sorted(line for line in text.splitlines() if line.strip())
+
+
+@dataclass
+class Site:
+    """A finished build of one test root."""
+
+    app: SphinxTestApp
+    srcdir: Path
+    outdir: Path
+    warnings: list[str]
+
+    def html(self, docname: str) -> BeautifulSoup:
+        return soup(self.outdir / f"{docname}.html")
+
+    def text(self, name: str) -> str:
+        return (self.outdir / name).read_text(encoding="utf-8")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def heading_text(heading: Tag) -> str:
+    """A heading's own text, without Sphinx's permalink."""
+    return "".join(
+        part
+        for part in heading.find_all(string=True)
+        if not any("headerlink" in p.get("class", []) for p in part.parents if p is not heading)
+    ).strip()
+
+
+def breadcrumb_items(page: BeautifulSoup) -> list[tuple[str, str | None]] | None:
+    """The page's breadcrumbs as (text, href or None), checking their markup on the way:
+    one ``<nav aria-label="Breadcrumb">`` holding one ``<ol>`` of ``<li>``. None when the
+    page has no breadcrumbs."""
+    navs = page.find_all("nav", attrs={"aria-label": "Breadcrumb"})
+    if not navs:
+        return None
+    assert len(navs) == 1
+    lists = navs[0].find_all(["ol", "ul"], recursive=False)
+    assert [t.name for t in lists] == ["ol"]
+    items = []
+    for li in lists[0].find_all(True, recursive=False):
+        assert li.name == "li"
+        links = li.find_all("a")
+        assert len(links) <= 1
+        items.append((li.get_text().strip(), links[0]["href"] if links else None))
+    return items
+
+
+# Elements that make a browser fetch something as the page loads (links to follow are not).
+_FETCHING = {
+    "script": ["src"],
+    "img": ["src", "srcset"],
+    "iframe": ["src"],
+    "frame": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+    "source": ["src", "srcset"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+    "track": ["src"],
+    "input": ["src"],
+    "link": ["href"],
+}
+
+
+def off_site_requests(page: BeautifulSoup) -> list[str]:
+    """Every URL the page would load from another host: ``<script src>``, ``<img>``,
+    ``<iframe>``, ``<link href>`` ... and any other element's ``src``."""
+    found = []
+    for element in page.find_all(True):
+        attrs = set(_FETCHING.get(element.name, [])) | {"src"}
+        for attr in sorted(attrs & set(element.attrs)):
+            for value in str(element[attr]).split(","):
+                url = value.strip().split(" ")[0]
+                parts = urlsplit(url)
+                if parts.scheme or parts.netloc or url.startswith("//"):
+                    found.append(f"<{element.name} {attr}={url!r}>")
+    return found
+
+
+def search_titles(outdir: Path) -> dict[str, str]:
+    """docname -> title, as the search index holds them."""
+    text = (outdir / "searchindex.js").read_text(encoding="utf-8")
+    data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    return dict(zip(data["docnames"], data["titles"], strict=True))
+
+
+def build_root(
+    root: str,
+    tmp: Path,
+    buildername: str = "html",
+    *,
+    files: dict[str, str] | None = None,
+    parallel: int = 0,
+    **overrides: Any,
+) -> Site:
+    """Copy ``tests/roots/test-<root>`` under ``tmp`` and build it with the site settings.
+    ``files`` (path -> text) are written into the copy first, for a one-off variation;
+    ``parallel`` is sphinx-build's ``-j``."""
+    srcdir = tmp / f"test-{root}"
+    shutil.copytree(ROOTS / f"test-{root}", srcdir)
+    for name, text in (files or {}).items():
+        (srcdir / name).write_text(text, encoding="utf-8")
+    app = SphinxTestApp(
+        buildername,
+        srcdir=srcdir,
+        freshenv=True,
+        confoverrides={**SITE_SETTINGS, **overrides},
+        status=StringIO(),
+        warning=StringIO(),
+        parallel=parallel,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Site(app, srcdir, Path(app.outdir), normalise_warnings(app.warning.getvalue(), srcdir))
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Site]:
+    """``build(root, buildername="html", parallel=0, **confoverrides)``: each distinct build
+    runs once a session; tests only read what it wrote."""
+    done: dict[str, Site] = {}
+
+    def _build(root: str, buildername: str = "html", parallel: int = 0, **overrides: Any) -> Site:
+        key = json.dumps([root, buildername, parallel, overrides], sort_keys=True)
+        if key not in done:
+            name = re.sub(r"[^A-Za-z0-9]+", "-", f"{root}-{buildername}")
+            tmp = tmp_path_factory.mktemp(name)
+            done[key] = build_root(root, tmp, buildername, parallel=parallel, **overrides)
+        return done[key]
+
+    return _build
+
+
+# ----------------------------------------------------------------------------- the real docs
+
+
+@dataclass
+class DocsBuild:
+    command: list[str]
+    returncode: int
+    stdout: str
+    stderr: str
+    outdir: Path
+
+
+@pytest.fixture(scope="session")
+def docs_build(tmp_path_factory: pytest.TempPathFactory) -> DocsBuild:
+    """The manual built the way CI and the Makefile build it: warnings are errors, every
+    reference must resolve."""
+    outdir = tmp_path_factory.mktemp("docs") / "html"
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-W",
+        "--keep-going",
+        "-n",
+        "-b",
+        "html",
+        "-c",
+        str(REPO),
+        str(DOCS),
+        str(outdir),
+    ]
+    result = subprocess.run(
+        command, capture_output=True, text=True, cwd=REPO, timeout=600, check=False
+    )
+    return DocsBuild(command, result.returncode, result.stdout, result.stderr, outdir)
+
+
+SEED_GUIDE = "the-team/web-operations"
+
+
+@pytest.fixture(scope="session")
+def docs_html(docs_build: DocsBuild) -> Path:
+    """The docs' HTML output, for tests that read the seed guide. A failed ``-W`` build still
+    writes its pages (``--keep-going``), so these tests report on the seed guide whatever the
+    rest of the docs do; ``test_docs_build.py`` reports the build itself."""
+    if not (docs_build.outdir / f"{SEED_GUIDE}.html").is_file():
+        pytest.fail(f"the docs build wrote no seed guide:\n{docs_build.stderr}", pytrace=False)
+    return docs_build.outdir
