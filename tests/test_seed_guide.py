@@ -1,0 +1,176 @@
+"""The seed guide, ``docs/the-team/web-operations.md``, as the real docs build writes it.
+
+Everything the issue asks of a guide, checked on the page readers will see: one title, the
+subtitle, breadcrumbs, header tags and their targets, the video with nothing loaded from
+another host, the downloads, the Contents list and the page tools.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from conftest import (
+    DOCS,
+    SEED_GUIDE,
+    breadcrumb_items,
+    heading_text,
+    off_site_requests,
+    search_titles,
+    soup,
+)
+
+TITLE = "Web operations skills"
+SUBTITLE = "Helping develop secure, maintainable and available systems"
+CAPTION = "Nick Stenning talks about what it means to be in web operations."
+REPOSITORY = "https://github.com/alphagov/service-manual-sphinx"
+
+
+@pytest.fixture(scope="module")
+def page(docs_html: Path):
+    return soup(docs_html / f"{SEED_GUIDE}.html")
+
+
+@pytest.fixture(scope="module")
+def out(docs_html: Path) -> Path:
+    return docs_html / SEED_GUIDE.rsplit("/", 1)[0]
+
+
+def test_one_h1_is_the_title(page) -> None:
+    assert [heading_text(h) for h in page.find_all("h1")] == [TITLE]
+    assert page.title.get_text().startswith(f"{TITLE} \N{EM DASH} ")
+
+
+def test_sections_are_h2(page) -> None:
+    sections = page.select("main section > section > h2")
+    assert [heading_text(h) for h in sections] == [
+        "The importance of web operations",
+        "Skills",
+        "Guidance",
+        "Job Description",
+        "Further reading",
+    ]
+
+
+def test_subtitle_follows_the_title_and_is_not_a_heading(page) -> None:
+    after = page.find("h1").find_next_sibling()
+    assert (after.name, after["class"], after.get_text()) == ("p", ["sm-subtitle"], SUBTITLE)
+    headings = page.find_all(re.compile(r"^h[1-6]$"))
+    assert not [h for h in headings if SUBTITLE in h.get_text()]
+
+
+def test_breadcrumbs_lead_home_then_to_the_team(page, out: Path) -> None:
+    assert breadcrumb_items(page) == [("Home", "../index.html"), ("The team", "index.html")]
+    targets = [soup(out / href) for _text, href in breadcrumb_items(page)]
+    assert [heading_text(t.find("h1")) for t in targets] == [
+        "Government Service Design Manual",
+        "The team",
+    ]
+
+
+def test_header_tags_link_to_role_phase_and_category_pages(page, out: Path) -> None:
+    tags = page.select("div.sm-tags .sm-tag")
+    found = [
+        (
+            next(c for c in t["class"] if c.startswith("sm-tag--")),
+            t.get_text(),
+            t.get("href") if t.name == "a" else None,
+        )
+        for t in tags
+    ]
+    assert found == [
+        ("sm-tag--primary", "Web operations", "../web-ops/index.html"),
+        ("sm-tag--phase", "Discovery", "../phases/discovery.html"),
+        ("sm-tag--status", "Draft", None),
+        ("sm-tag--category", "The team", "index.html"),
+    ]
+    layouts = {
+        href: soup(out / href).body["class"] for _kind, _text, href in found if href is not None
+    }
+    assert layouts == {
+        "../web-ops/index.html": ["sm-body", "sm-layout--role-index"],
+        "../phases/discovery.html": ["sm-body", "sm-layout--phases"],
+        "index.html": ["sm-body", "sm-layout--category-index"],
+    }
+
+
+def test_draft_tag_is_shown(page) -> None:
+    (status,) = page.select(".sm-tag--status")
+    assert status.get_text() == "Draft"
+    assert status.find_parent(class_="sm-visually-hidden") is None
+
+
+def test_video_is_a_caption_and_a_watch_link(page) -> None:
+    (figure,) = page.select("figure.sm-video")
+    assert figure.find("figcaption").get_text().strip() == CAPTION
+    (link,) = figure.select("a")
+    url = urlsplit(link["href"])
+    assert (url.scheme, url.hostname, url.path) == ("https", "www.youtube.com", "/watch")
+    assert parse_qs(url.query)["v"] == ["qLR1LnxplAY"]
+    assert figure["data-embed-url"].startswith("https://www.youtube-nocookie.com/embed/qLR1LnxplAY")
+
+
+def test_nothing_is_requested_from_another_host(page) -> None:
+    assert page.find_all("iframe") == []
+    assert off_site_requests(page) == []
+
+
+def test_player_script_is_local_and_deferred(page, docs_html: Path) -> None:
+    (script,) = page.select('script[src*="video.js"]')
+    assert script["src"].split("?")[0] == "../_static/video.js"
+    assert script.has_attr("defer")
+    assert (docs_html / "_static" / "video.js").is_file()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Download as OpenDocument Format",
+            "web-operations-job-description.odt",
+            "OpenDocument Text, ODT",
+        ),
+        ("Download as MS Word doc", "web-operations-job-description.docx", "Microsoft Word, DOCX"),
+    ],
+)
+def test_downloads_are_copied_with_format_and_size(
+    page, out: Path, text: str, name: str, kind: str
+) -> None:
+    (block,) = page.select("div.sm-downloads")
+    assert block.select_one("p.sm-downloads__title").get_text() == (
+        "Web operations job description template"
+    )
+    items = {li.select_one("a").get_text(): li for li in block.select("ul > li.sm-download")}
+    assert list(items) == ["Download as OpenDocument Format", "Download as MS Word doc"]
+    link = items[text].select_one("a")
+    assert re.fullmatch(rf"\.\./_downloads/[0-9a-f]{{32}}/{re.escape(name)}", link["href"])
+    source = DOCS / "the-team" / "recruitment" / name
+    copied = out / link["href"]
+    assert copied.read_bytes() == source.read_bytes()
+    size = source.stat().st_size
+    assert size >= 1024
+    meta = items[text].select_one(".sm-download__meta").get_text()
+    assert meta == f"{kind}, {max(1, round(size / 1024))} KB"
+
+
+def test_contents_lists_the_sections(page) -> None:
+    (contents,) = page.select("nav.sm-contents")
+    assert heading_text(contents.find(re.compile(r"^h\d$"))) == "Contents"
+    sections = page.select("main section > section")
+    assert [(a.get_text(), a["href"]) for a in contents.select("ol > li > a")] == [
+        (heading_text(s.find("h2")), f"#{s['id']}") for s in sections
+    ]
+
+
+def test_page_tools_link_to_source_and_history(page) -> None:
+    (tools,) = page.select("aside.sm-page-tools")
+    assert [(a.get_text(), a["href"]) for a in tools.find_all("a")] == [
+        ("View the source of this page", f"{REPOSITORY}/blob/main/docs/{SEED_GUIDE}.md"),
+        ("See the history of this page", f"{REPOSITORY}/commits/main/docs/{SEED_GUIDE}.md"),
+    ]
+
+
+def test_search_knows_the_guide_by_its_title(docs_html: Path) -> None:
+    assert search_titles(docs_html)[SEED_GUIDE] == TITLE
