@@ -21,7 +21,10 @@ SUBTYPES: dict[str, str] = {
     "breadcrumb": "a breadcrumb whose URL leads to no page or uses a scheme that is not allowed",
     "layout": "a layout name with no template",
     "video": "a {video} with no caption, or a URL whose scheme or host is not allowed",
-    "download": "a {downloads} file that is missing or outside the source folder",
+    "download": (
+        "a {downloads} file, or a {download} role's file, that is missing or outside the "
+        "source folder, or a download URL whose scheme is not allowed"
+    ),
     "index": "a phase or role with no index page, or a hero that names no page",
     "guide_list": "a {guide-list} option with an unknown value",
     "config": "a service_manual_* setting in conf.py with the wrong shape",

@@ -13,6 +13,7 @@ import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -162,6 +163,44 @@ class DownloadsDirective(SphinxDirective):
         return [node]
 
 
+def refuse_unsafe_download_roles(app: Sphinx, doctree: nodes.document) -> None:
+    """Hold Sphinx's own ``{download}`` role, which the README offers writers, to the rules
+    of ``{downloads}``.
+
+    The role copies any readable file its path reaches (``//etc/passwd`` is /etc/passwd to
+    Sphinx, ``../x`` leaves the source folder), and links any target with ``://`` in it as
+    written, so ``javascript:alert('://')`` became a live link. This runs before Sphinx's
+    download collector (priority 500), so a refused file is never copied.
+    """
+    srcdir = Path(app.env.srcdir).resolve()
+    docname = app.env.docname
+    for ref in list(doctree.findall(addnodes.download_reference)):
+        target = ref.get("reftarget", "")
+        if "://" in target:
+            try:
+                scheme = urlsplit(target).scheme.lower()
+            except ValueError:
+                scheme = ""
+            if scheme in {"http", "https"}:
+                continue
+            problem = "is a URL whose scheme is not allowed; it is not linked"
+        else:
+            _rel, absolute = app.env.relfn2path(target, docname)
+            try:
+                if Path(os.path.realpath(absolute)).is_relative_to(srcdir):
+                    continue
+            except ValueError:  # a NUL in the path
+                pass
+            problem = "leaves the source folder; it is not copied"
+        warn(
+            f"download {target!r} {problem}",
+            subtype="download",
+            location=(docname, ref.line) if ref.line else docname,
+        )
+        text = ref.astext()
+        ref.replace_self(nodes.inline(text, text))
+
+
 def add_download_urls(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
     """Print and text cannot click a link: give the full URL where the site's URL is known."""
     baseurl = app.config.html_baseurl
@@ -194,4 +233,5 @@ def setup(app: Sphinx) -> None:
         text=CHILDREN_ONLY,
     )
     app.add_directive("downloads", DownloadsDirective)
+    app.connect("doctree-read", refuse_unsafe_download_roles, priority=450)
     app.connect("doctree-resolved", add_download_urls)
