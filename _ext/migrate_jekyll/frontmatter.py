@@ -1,0 +1,169 @@
+"""Front matter: kept as YAML, with the 2016 shapes normalised.
+
+- ``audience: {primary: "a, b ,", secondary: "c"}`` becomes lists of role slugs, with the
+  2016 spellings resolved (``service-manager`` → ``service-managers`` ...). A plain string
+  (the role index pages) stays a string, resolved.
+- ``phases:`` with no value is removed; ``phases: "a, b"`` becomes a list.
+- ``secondary-audience: "..."`` is merged into ``audience.secondary``.
+- Every other key is kept, in its order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .report import Report
+
+ROLES = (
+    "service-managers",
+    "delivery-managers",
+    "tech-archs",
+    "developers",
+    "web-ops",
+    "designers",
+    "content-designers",
+    "user-researchers",
+    "performance-analysts",
+    "qa",
+    "chief-technology-officers",
+)
+
+ROLE_ALIASES: dict[str, str] = {
+    "service-manager": "service-managers",
+    "delivery-manager": "delivery-managers",
+    "tech-arch": "tech-archs",
+    "technical-architect": "tech-archs",
+    "technical-architects": "tech-archs",
+    "developer": "developers",
+    "web-operations": "web-ops",
+    "webops": "web-ops",
+    "designer": "designers",
+    "content-designer": "content-designers",
+    "researcher": "user-researchers",
+    "researchers": "user-researchers",
+    "user-researcher": "user-researchers",
+    "analyst": "performance-analysts",
+    "analysts": "performance-analysts",
+    "performance-analyst": "performance-analysts",
+    "tester": "qa",
+    "testers": "qa",
+    "chief-technology-officer": "chief-technology-officers",
+    "cto": "chief-technology-officers",
+    "ctos": "chief-technology-officers",
+}
+
+
+class FrontMatterError(ValueError):
+    """The YAML could not be read; the page is migrated with its front matter as it was."""
+
+
+def parse(yaml_text: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(yaml_text) if yaml_text.strip() else {}
+    except yaml.YAMLError as exc:
+        raise FrontMatterError(str(exc).splitlines()[0]) from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise FrontMatterError("front matter is not a mapping")
+    return {str(k): v for k, v in data.items()}
+
+
+class _Normaliser:
+    def __init__(self, file: str, line: int, report: Report) -> None:
+        self.file = file
+        self.line = line
+        self.report = report
+
+    def role(self, value: str) -> str:
+        slug = value.strip().lower()
+        if slug in ROLE_ALIASES:
+            self.report.count("front_matter.audience_alias")
+            return ROLE_ALIASES[slug]
+        if slug not in ROLES:
+            self.report.issue(
+                self.file, self.line, "front_matter.role", f"unknown role {value!r} kept as it is"
+            )
+        return slug
+
+    def roles(self, value: Any) -> list[str]:
+        if value is None:
+            return []
+        items = value if isinstance(value, list) else str(value).split(",")
+        result: list[str] = []
+        for item in items:
+            if str(item).strip():
+                slug = self.role(str(item))
+                if slug not in result:
+                    result.append(slug)
+        return result
+
+
+def normalise(data: dict[str, Any], file: str, line: int, report: Report) -> dict[str, Any]:
+    """Return the normalised front matter; ``line`` is where the block starts (for the report)."""
+    fix = _Normaliser(file, line, report)
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "secondary-audience":
+            continue
+        if key == "audience":
+            if isinstance(value, dict):
+                audience = {str(k): v for k, v in value.items()}
+                for tier in ("primary", "secondary"):
+                    audience[tier] = fix.roles(audience.get(tier))
+                out[key] = audience
+                report.count("front_matter.audience")
+            elif isinstance(value, str):
+                out[key] = fix.role(value) if "," not in value else fix.roles(value)
+                report.count("front_matter.audience")
+            else:
+                out[key] = value
+            continue
+        if key == "phases":
+            if value is None or value == "" or value == []:
+                report.count("front_matter.empty_phases")
+                continue
+            if isinstance(value, str):
+                value = [p.strip() for p in value.split(",") if p.strip()]
+            out[key] = value
+            continue
+        out[key] = value
+    extra = data.get("secondary-audience")
+    if extra is not None:
+        audience = out.get("audience")
+        if not isinstance(audience, dict):
+            audience = {"primary": fix.roles(audience), "secondary": []}
+        secondary = list(audience.get("secondary") or [])
+        secondary += [r for r in fix.roles(extra) if r not in secondary]
+        audience["secondary"] = secondary
+        audience.setdefault("primary", [])
+        out["audience"] = audience
+        report.count("front_matter.secondary_audience")
+    return out
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, except lists of plain values, which read best as ``[a, b]``."""
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+    flow = all(isinstance(v, str | int | float | bool) or v is None for v in data)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+_Dumper.add_representer(list, _represent_list)
+
+
+def dump(data: dict[str, Any]) -> str:
+    """The front matter block, fences included, ending with a newline."""
+    text = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )
+    return f"---\n{text}---\n"

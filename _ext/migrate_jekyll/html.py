@@ -1,0 +1,445 @@
+"""Raw HTML blocks: converted to Markdown where MyST has an equivalent, kept otherwise.
+
+2016 writers used HTML for images with captions, headings with their own ids, lists of
+criteria, wrapper ``<div>``s and a few tables. A block is parsed into a small element tree;
+if every element in it has a Markdown form (paragraphs, headings, lists, links, images,
+figures, emphasis, simple tables, rules, video figures) it is rewritten, otherwise it stays
+raw HTML and the report lists it. Wrapper ``<div>``/``<section>`` elements are unwrapped:
+their classes styled the 2016 site only.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from . import video
+from .document import Line, code_mask
+from .report import Report
+from .slugs import kramdown_slug
+
+VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"})
+BLOCK = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "div", "dl", "figcaption", "figure",
+        "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main",
+        "nav", "ol", "p", "section", "table", "ul",
+    }
+)  # fmt: skip
+UNWRAP = frozenset({"div", "section", "article", "header", "hgroup", "main", "nav", "aside"})
+INLINE = frozenset({"a", "span", "strong", "b", "em", "i", "code", "img", "br", "abbr", "small"})
+_TAG_START = re.compile(r"^ {0,3}<(/?)([a-zA-Z][a-zA-Z0-9]*)\b")
+_IMG_LINE = re.compile(r"^\s*<img\b[^>]*>\s*$", re.I)
+
+
+class Unsupported(Exception):
+    """An element with no Markdown form: the block stays HTML."""
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list[Element | str] = field(default_factory=list)
+
+    def find_all(self, tag: str) -> Iterator[Element]:
+        for child in self.children:
+            if isinstance(child, Element):
+                if child.tag == tag:
+                    yield child
+                yield from child.find_all(tag)
+
+    def elements(self) -> list[Element]:
+        return [c for c in self.children if isinstance(c, Element)]
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#root")
+        self.stack = [self.root]
+        self.broken = False
+
+    @property
+    def depth(self) -> int:
+        return len(self.stack) - 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(element)
+        if tag not in VOID:
+            self.stack.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack[-1].children.append(Element(tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+        self.broken = True
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.stack[-1].children.append(Element("#comment", {"text": data}))
+
+
+def parse(text: str) -> Element:
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    return builder.root
+
+
+# --------------------------------------------------------------------------- finding blocks
+
+
+def _starts_block(lines: list[Line], i: int) -> bool:
+    match = _TAG_START.match(lines[i].text)
+    if not match:
+        return lines[i].text.lstrip().startswith("<!--")
+    tag = match.group(2).lower()
+    after_blank = i == 0 or not lines[i - 1].text.strip()
+    if tag in BLOCK:
+        return True
+    return after_blank and tag == "img" and bool(_IMG_LINE.match(lines[i].text))
+
+
+def find_blocks(lines: list[Line]) -> list[tuple[int, int, bool]]:
+    """``(start, end, closed)`` of each raw HTML block; ``closed`` is False if tags never close."""
+    mask = code_mask(lines)
+    found: list[tuple[int, int, bool]] = []
+    i = 0
+    while i < len(lines):
+        if mask[i] or not _starts_block(lines, i):
+            i += 1
+            continue
+        builder = _TreeBuilder()
+        j = i
+        while j < len(lines) and not mask[j]:
+            builder.feed(lines[j].text + "\n")
+            j += 1
+            if builder.depth == 0:
+                # adjacent HTML lines belong to the same block
+                if j < len(lines) and lines[j].text.strip() and _TAG_START.match(lines[j].text):
+                    continue
+                break
+        closed = builder.depth == 0
+        if not closed:
+            j = i + 1
+            while j < len(lines) and lines[j].text.strip():
+                j += 1
+        found.append((i, j, closed))
+        i = j
+    return found
+
+
+# --------------------------------------------------------------------------- rendering
+
+_SPACE = re.compile(r"\s+")
+_ESCAPE = re.compile(r"([*`\[\]<])")
+
+
+class Renderer:
+    """Element tree → Markdown lines. Raises :class:`Unsupported` for anything else."""
+
+    def __init__(self) -> None:
+        self.videos = 0
+
+    # -- inline
+
+    def inline(self, nodes: list[Element | str]) -> str:
+        text = "".join(self._inline(n) for n in nodes)
+        return _SPACE.sub(" ", text).strip()
+
+    def _inline(self, node: Element | str) -> str:
+        if isinstance(node, str):
+            return _ESCAPE.sub(r"\\\1", node)
+        tag = node.tag
+        if tag == "#comment":
+            return ""
+        if tag == "br":
+            return " "
+        if tag == "img":
+            return self.image(node)
+        if tag not in INLINE:
+            raise Unsupported(f"<{tag}> inside text")
+        inner = self.inline(node.children)
+        if tag == "a":
+            href = node.attrs.get("href", "").strip()
+            if not href:
+                return inner
+            title = node.attrs.get("title", "").replace('"', "'")
+            suffix = f' "{title}"' if title else ""
+            return f"[{inner}]({_destination(href)}{suffix})"
+        if not inner:
+            return ""
+        if tag in {"strong", "b"}:
+            return f"**{inner}**"
+        if tag in {"em", "i"}:
+            return f"*{inner}*"
+        if tag == "code":
+            return f"`{inner}`"
+        return inner
+
+    def image(self, node: Element) -> str:
+        src = node.attrs.get("src", "").strip()
+        alt = _SPACE.sub(" ", node.attrs.get("alt", "")).strip().replace("]", "\\]")
+        if not src:
+            raise Unsupported("<img> without src")
+        return f"![{alt}]({_destination(src)})"
+
+    # -- blocks
+
+    def blocks(self, nodes: list[Element | str]) -> list[list[str]]:
+        out: list[list[str]] = []
+        pending: list[Element | str] = []
+
+        def flush() -> None:
+            if pending:
+                text = self.inline(pending)
+                if text:
+                    out.append([text])
+                pending.clear()
+
+        for node in nodes:
+            if isinstance(node, str) and "\n\n" in node.strip():
+                # Markdown written inside an HTML block: keep it as Markdown
+                flush()
+                markdown = textwrap.dedent(node).strip("\n")
+                if markdown.strip():
+                    out.append(markdown.split("\n"))
+            elif isinstance(node, str) or node.tag in INLINE:
+                pending.append(node)
+            else:
+                flush()
+                out.extend(self.block(node))
+        flush()
+        return _merge_captions(out)
+
+    def block(self, node: Element) -> list[list[str]]:
+        tag = node.tag
+        if tag == "#comment":
+            return []
+        if tag in UNWRAP:
+            return self.blocks(node.children)
+        if tag == "p":
+            text = self.inline(node.children)
+            return [[text]] if text else []
+        if re.fullmatch(r"h[1-6]", tag):
+            text = self.inline(node.children)
+            heading = "#" * int(tag[1]) + " " + text
+            anchor = node.attrs.get("id", "").strip()
+            if anchor and anchor != kramdown_slug(text):
+                return [[f"{{#{anchor}}}", heading]]
+            return [[heading]]
+        if tag in {"ul", "ol"}:
+            return [self.listing(node)]
+        if tag == "figure":
+            return [self.figure(node)]
+        if tag == "figcaption":
+            return [[_CAPTION + self.inline(node.children)]]
+        if tag == "hr":
+            return [["---"]]
+        if tag == "blockquote":
+            inner = self.blocks(node.children)
+            lines = _join_blocks(inner)
+            return [[f"> {line}".rstrip() for line in lines]]
+        if tag == "table":
+            return [self.table(node)]
+        raise Unsupported(f"<{tag}>")
+
+    def listing(self, node: Element) -> list[str]:
+        ordered = node.tag == "ol"
+        items = [c for c in node.elements() if c.tag == "li"]
+        if any(isinstance(c, str) and c.strip() for c in node.children) or len(items) != len(
+            node.elements()
+        ):
+            raise Unsupported(f"<{node.tag}> with content outside <li>")
+        rendered: list[list[list[str]]] = []
+        for item in items:
+            blocks = self.blocks(item.children) or [[""]]
+            anchor = item.attrs.get("id", "").strip()
+            if anchor:
+                blocks[0][0] = f"[]{{#{anchor}}}{blocks[0][0]}"
+            rendered.append(blocks)
+        loose = any(len(b) > 1 for b in rendered)
+        lines: list[str] = []
+        for n, blocks in enumerate(rendered, start=1):
+            marker = f"{n}. " if ordered else "* "
+            body = _join_blocks(blocks)
+            lines.append(marker + body[0])
+            lines += [(" " * len(marker) + line) if line else "" for line in body[1:]]
+            if loose and n < len(rendered):
+                lines.append("")
+        return lines
+
+    def figure(self, node: Element) -> list[str]:
+        if video.is_video_figure(node):
+            link = video.video_link(node)
+            if link is None:
+                raise Unsupported("video figure without a link")
+            self.videos += 1
+            return video.directive(link.attrs["href"], self.inline(link.children))
+        images = list(node.find_all("img"))
+        captions = list(node.find_all("figcaption"))
+        if len(images) != 1:
+            raise Unsupported("<figure> without exactly one image")
+        caption = self.inline(captions[0].children) if captions else ""
+        return _figure(images[0].attrs.get("src", ""), images[0].attrs.get("alt", ""), caption)
+
+    def table(self, node: Element) -> list[str]:
+        rows: list[tuple[bool, list[str]]] = []
+        for tr in node.find_all("tr"):
+            cells = [c for c in tr.elements() if c.tag in {"th", "td"}]
+            for cell in cells:
+                if "rowspan" in cell.attrs or "colspan" in cell.attrs:
+                    raise Unsupported("table cell spanning rows or columns")
+                if any(e.tag not in INLINE for e in cell.elements()):
+                    raise Unsupported("table cell holding blocks")
+            texts = [self.inline(c.children).replace("|", "\\|") for c in cells]
+            rows.append((all(c.tag == "th" for c in cells), texts))
+        if not rows:
+            raise Unsupported("empty table")
+        width = max(len(r[1]) for r in rows)
+        header_is_th, header = rows[0]
+        body = rows[1:] if header_is_th else rows
+        if not header_is_th:
+            header = [""] * width
+        lines = ["| " + " | ".join(_pad(header, width)) + " |", "|" + " --- |" * width]
+        lines += ["| " + " | ".join(_pad(r[1], width)) + " |" for r in body]
+        return lines
+
+
+_CAPTION = "\x00caption:"
+
+
+def _pad(cells: list[str], width: int) -> list[str]:
+    return cells + [""] * (width - len(cells))
+
+
+def _destination(url: str) -> str:
+    url = url.strip()
+    return f"<{url}>" if re.search(r"[\s()<>]", url) else url
+
+
+def _figure(src: str, alt: str, caption: str) -> list[str]:
+    lines = ["```{figure} " + _destination(src)]
+    alt = _SPACE.sub(" ", alt).strip()
+    if alt:
+        lines.append(f":alt: {alt}")
+    if caption:
+        lines += ["", caption]
+    return [*lines, "```"]
+
+
+_IMAGE_ONLY = re.compile(r"^!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\((?P<src><[^>]*>|\S+)\)$")
+
+
+def _merge_captions(blocks: list[list[str]]) -> list[list[str]]:
+    """An image followed by a ``<figcaption>`` (the 2016 habit) becomes one figure."""
+    out: list[list[str]] = []
+    for block in blocks:
+        if block and block[0].startswith(_CAPTION):
+            caption = block[0][len(_CAPTION) :]
+            previous = out[-1] if out else None
+            match = _IMAGE_ONLY.match(previous[0]) if previous and len(previous) == 1 else None
+            if match:
+                src = match.group("src").strip("<>")
+                alt = match.group("alt").replace("\\]", "]")
+                out[-1] = _figure(src, alt, caption)
+            elif caption:
+                out.append([caption])
+            continue
+        out.append(block)
+    return out
+
+
+def _join_blocks(blocks: list[list[str]]) -> list[str]:
+    lines: list[str] = []
+    for block in blocks:
+        if lines:
+            lines.append("")
+        lines += block
+    return lines
+
+
+# --------------------------------------------------------------------------- the pass
+
+
+_NAMED_ANCHOR = re.compile(r"""^\s*<a\s+(?:name|id)\s*=\s*["']([^"']+)["']\s*>\s*</a>\s*$""", re.I)
+
+
+def named_anchors(lines: list[Line], report: Report) -> list[Line]:
+    """``<a name="x"></a>`` alone on a line: a MyST target ``(x)=`` for the next block."""
+    mask = code_mask(lines)
+    out: list[Line] = []
+    for line, in_code in zip(lines, mask, strict=True):
+        match = None if in_code else _NAMED_ANCHOR.match(line.text)
+        if match:
+            out.append(line.with_text(f"({match.group(1)})="))
+            report.count("html.anchor")
+        else:
+            out.append(line)
+    return out
+
+
+def convert(lines: list[Line], file: str, report: Report) -> list[Line]:
+    """Rewrite every convertible raw HTML block of a page; report the ones kept."""
+    lines = named_anchors(lines, report)
+    out: list[Line] = []
+    previous_end = 0
+    pending_image: int | None = None  # index in ``out`` of a converted image-only block
+    for start, end, closed in find_blocks(lines):
+        out += lines[previous_end:start]
+        if any(line.text.strip() for line in lines[previous_end:start]):
+            pending_image = None
+        previous_end = end
+        chunk = lines[start:end]
+        first = chunk[0].no
+        renderer = Renderer()
+        markdown: list[str] | None = None
+        reason = "tags that do not close"
+        if closed:
+            tree = parse("\n".join(line.text for line in chunk))
+            try:
+                markdown = _join_blocks(renderer.blocks(tree.children))
+            except Unsupported as exc:
+                reason = str(exc)
+        if markdown is None:
+            out += chunk
+            report.count("html.kept")
+            first_tag = chunk[0].text.strip()[:60]
+            report.issue(file, first, "html.kept", f"raw HTML kept ({reason}): {first_tag}")
+            pending_image = None
+            continue
+        report.count("video", renderer.videos)
+        if renderer.videos != 1 or len(markdown) != 3:
+            report.count("html.converted")
+        if markdown and markdown[0].startswith(_CAPTION):
+            caption = markdown[0][len(_CAPTION) :]
+            if pending_image is not None:
+                image = out[pending_image].text
+                match = _IMAGE_ONLY.match(image)
+                if match:
+                    figure = _figure(match.group("src").strip("<>"), match.group("alt"), caption)
+                    no = out[pending_image].no
+                    del out[pending_image:]
+                    out += [Line(no, text) for text in figure]
+                    pending_image = None
+                    continue
+            markdown = [caption, *markdown[1:]]
+        new = [Line(first, text) for text in markdown]
+        image_only = len(new) == 1 and _IMAGE_ONLY.match(new[0].text)
+        pending_image = len(out) if image_only else None
+        out += new
+    out += lines[previous_end:]
+    return out
