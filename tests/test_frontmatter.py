@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import breadcrumb_items, heading_text, search_titles
+from docutils import nodes
 from service_manual import config as sm_config
 from service_manual import frontmatter as sm_frontmatter
 from service_manual.collector import guides
@@ -21,10 +22,12 @@ from service_manual.frontmatter import (
     Breadcrumb,
     Guide,
     RawFrontMatter,
+    from_metadata,
     normalise,
     read_front_matter,
     split_front_matter,
 )
+from service_manual.header import build_tags, tag
 from service_manual.site import legacy_docname
 
 VOCAB = sm_config.vocabulary(
@@ -525,6 +528,102 @@ def test_normalise_reports_what_it_cannot_use(
     guide, reports = guide_of(front_matter)
     assert reports == warnings
     assert {key: getattr(guide, key) for key in expected} == expected
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="normalise() warns that Sphinx's own file-wide keys (orphan, nosearch, tocdepth) "
+    "are 'unknown ... kept but not used', though Sphinx uses them",
+)
+def test_sphinx_file_wide_keys_are_not_unknown() -> None:
+    _guide, reports = guide_of("title: T\norphan: true\nnosearch: true\ntocdepth: 2\n")
+    assert reports == []
+
+
+def test_metadata_of_other_source_formats_is_read_from_strings() -> None:
+    """Documents that are not Markdown: Sphinx's metadata holds lists and dicts as JSON."""
+    raw = from_metadata(
+        {
+            "title": "From metadata",
+            "audience": '{"primary": "developer, qa", "secondary": ["designers"]}',
+            "phases": '["alpha", "beta"]',
+            "status": "draft",
+            "layout": "[not json",
+            "wordcount": {"words": 3, "minutes": 0},
+            "nosearch": "",
+            "orphan": "",
+            "tocdepth": "2",
+        }
+    )
+    assert raw.lines == {}
+    assert raw.data == {
+        "title": "From metadata",
+        "audience": {"primary": "developer, qa", "secondary": ["designers"]},
+        "phases": ["alpha", "beta"],
+        "status": "draft",
+        "layout": "[not json",
+    }
+    reports: list[tuple[str, int | None]] = []
+    guide = normalise("page", raw, VOCAB, lambda message, line: reports.append((message, line)))
+    assert (guide.audience_primary, guide.audience_secondary, guide.phases) == (
+        ("developers", "qa"),
+        ("designers",),
+        ("alpha", "beta"),
+    )
+    assert [line for _message, line in reports] == [None]  # the unknown layout, no line known
+
+
+def _tags(guide: Guide) -> list[tuple[str, list[tuple[str, str, str]]]] | None:
+    env = SimpleNamespace(
+        config=SimpleNamespace(
+            service_manual_roles=sm_config.DEFAULT_ROLES,
+            service_manual_phases=sm_config.DEFAULT_PHASES,
+            service_manual_statuses=sm_config.DEFAULT_STATUSES,
+            service_manual_categories=sm_config.DEFAULT_CATEGORIES,
+        )
+    )
+    node = build_tags(guide, env)
+    if node is None:
+        return None
+    return [
+        (
+            field[0].astext(),
+            [(t["kind"], t["slug"], t.astext()) for t in field[1].findall(tag)],
+        )
+        for field in node.findall(nodes.field)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ("draft", [("Status", [("status", "draft", "Draft")])]),
+        ("beta", [("Status", [("status", "beta", "Beta")])]),
+        ("published", None),
+        (None, None),
+    ],
+)
+def test_status_tag(status: str | None, expected) -> None:
+    assert _tags(Guide("page", status=status)) == expected
+
+
+def test_tags_tell_primary_and_secondary_audiences_apart() -> None:
+    guide = Guide(
+        "page",
+        audience_primary=("web-ops", "developers"),
+        audience_secondary=("qa",),
+        phases=("discovery", "live"),
+        category="the-team",
+    )
+    assert _tags(guide) == [
+        (
+            "For",
+            [("primary", "web-ops", "Web operations"), ("primary", "developers", "Developers")],
+        ),
+        ("Also useful for", [("secondary", "qa", "Quality assurance testers")]),
+        ("Phases", [("phase", "discovery", "Discovery"), ("phase", "live", "Live")]),
+        ("Category", [("category", "the-team", "The team")]),
+    ]
 
 
 # ----------------------------------------------------------------------------- the built pages
