@@ -19,8 +19,8 @@ def sphinx_make(
 ) -> subprocess.CompletedProcess[str]:
     """``sphinx-build -M target`` with the project's configuration, as the Makefile runs it."""
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-M", target, str(source), str(build), "-c", str(REPO),
-         *options],
+        [sys.executable, "-m", "sphinx", "-M", target, str(source), str(build),
+         "-c", str(REPO), "--no-color", *options],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
