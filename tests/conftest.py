@@ -159,16 +159,19 @@ def build_root(
     buildername: str = "html",
     *,
     files: dict[str, str] | None = None,
+    prepare: Callable[[Path], None] | None = None,
     parallel: int = 0,
     **overrides: Any,
 ) -> Site:
     """Copy ``tests/roots/test-<root>`` under ``tmp`` and build it with the site settings.
-    ``files`` (path -> text) are written into the copy first, for a one-off variation;
-    ``parallel`` is sphinx-build's ``-j``."""
+    For a one-off variation, ``files`` (path -> text) are written into the copy and
+    ``prepare(srcdir)`` is called on it first; ``parallel`` is sphinx-build's ``-j``."""
     srcdir = tmp / f"test-{root}"
-    shutil.copytree(ROOTS / f"test-{root}", srcdir)
+    shutil.copytree(ROOTS / f"test-{root}", srcdir, symlinks=True)
     for name, text in (files or {}).items():
         (srcdir / name).write_text(text, encoding="utf-8")
+    if prepare is not None:
+        prepare(srcdir)
     app = SphinxTestApp(
         buildername,
         srcdir=srcdir,

@@ -352,3 +352,26 @@ def test_parent_folder_path_inside_the_source_folder_is_a_download(tmp_path) -> 
     assert [a.get_text() for a in site.html("guides/up").select("li.sm-download a")] == [
         "checklist.txt"
     ]
+
+
+def test_symbolic_link_out_of_the_source_folder_is_refused(tmp_path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the site\n", encoding="utf-8")
+    index = "---\ntitle: Downloads\n---\n\n```{toctree}\nguides/templates\nguides/link\n```\n"
+    page = "---\ntitle: A link\n---\n\n```{downloads}\nfiles/secret.txt\n```\n"
+
+    def link(srcdir: Path) -> None:
+        (srcdir / "guides" / "files" / "secret.txt").symlink_to(secret)
+
+    site = build_root(
+        "downloads",
+        tmp_path,
+        files={"index.md": index, "guides/link.md": page},
+        prepare=link,
+    )
+    assert [re.sub(r":\d+: ", ":N: ", w) for w in site.warnings] == [
+        "<srcdir>/guides/link.md:N: WARNING: download 'files/secret.txt' leaves the source "
+        "folder; it is not copied [service_manual.download]"
+    ]
+    assert site.html("guides/link").select("li.sm-download") == []
+    assert not list((site.outdir / "_downloads").rglob("secret.txt"))
