@@ -17,6 +17,8 @@ project = "Government Service Design Manual"
 author = "Government Digital Service"
 copyright = "Crown copyright"
 language = "en"
+# The manual's edition, shown on the PDF's title page and required by the EPUB builder.
+version = release = "2016"
 
 extensions = [
     "myst_parser",
@@ -49,3 +51,13 @@ html_permalinks_icon = "#"
 service_manual_repository_url = "https://github.com/alphagov/service-manual-sphinx"
 service_manual_repository_branch = "main"
 html_css_files = ["service-manual.css"]
+
+# LaTeX (PDF): one book of the whole manual, with a title page and contents.
+# xelatex, not pdflatex: pdflatex draws ŵ and ŷ as a letter under a separate accent, so the
+# PDF's text holds "w" + U+0302, which search, copy and screen readers read as another word.
+# Fonts are Sphinx's xelatex defaults: FreeSerif, FreeSans, FreeMono (fonts-freefont-otf).
+latex_engine = "xelatex"
+latex_use_xindy = False  # makeindex comes with TeX Live; xindy would need clisp
+latex_documents = [(root_doc, "service-manual.tex", project, author, "manual")]
+latex_elements = {"papersize": "a4paper", "pointsize": "11pt"}
+epub_show_urls = "no"
