@@ -32,8 +32,9 @@ SUFFIXES = frozenset(
     | {".indd", ".idml"}
 )
 _LIST_ITEM = re.compile(r"^(\s*)([*+-]|\d+[.)])(\s+)(.*)$")
+_FORMAT = r"(?:PDF|ODT|ODS|DOCX?|XLSX?|CSV|ZIPS?|PPTX?)"
 _SIZE_NOTE = re.compile(
-    r"\(\s*(?:[A-Za-z]{2,5}\s*,?\s*)?(?:[\d.]+\s*[kKmMgG]?[bB]\s*)?\)",
+    rf"\(\s*(?:{_FORMAT}\s*,?\s*)?[\d.]+\s*[kKmMgG]?[bB]\s*\)|\(\s*{_FORMAT}\s*\)", re.I
 )
 _DASHES = "\u2013\u2014-"  # en dash, em dash, hyphen
 _SEPARATORS = re.compile(rf"^[\s/|,;:{_DASHES}]*(?:(?:or|and)[\s/|,;:{_DASHES}]*)*$", re.I)
@@ -66,6 +67,8 @@ class DownloadPass:
     def __init__(self, site: SourceSite, report: Report) -> None:
         self.site = site
         self.report = report
+        self._file = ""  # where the block being converted is, for the report
+        self._line = 0
 
     def document(self, href: str, source: PurePosixPath) -> Target | None:
         """The document file a link points at (present or missing), or None."""
@@ -93,7 +96,7 @@ class DownloadPass:
         pieces.append(text[last:])
         if not found:
             return None
-        rest = [_SIZE_NOTE.sub("", p) for p in pieces]
+        rest = [pieces[0]] + [_SIZE_NOTE.sub("", p) for p in pieces[1:]]
         if not all(_SEPARATORS.match(p) for p in rest[1:]):
             return None
         label = rest[0].strip()
@@ -105,6 +108,11 @@ class DownloadPass:
     # ------------------------------------------------------------------ rendering
 
     def directive(self, title: str, downloads: list[Download], indent: str) -> list[str]:
+        for download in downloads:
+            if download.target.kind == "missing":
+                self.report.issue(
+                    self._file, self._line, "downloads.missing", f"no file {download.target.rooted}"
+                )
         self.report.count("downloads.directive")
         self.report.count("downloads.files", len(downloads))
         head = "```{downloads}" + (f" {_plain(title)}" if title else "")
@@ -130,6 +138,7 @@ class DownloadPass:
                 continue
             out += lines[previous:start]
             previous = end
+            self._file, self._line = file, lines[start].no
             out += self._block(lines[start:end], source)
         out += lines[previous:]
         for line in out:

@@ -89,13 +89,19 @@ def normalise_levels(lines: list[Line], report: Report) -> list[Line]:
 
 
 def keep_kramdown_ids(lines: list[Line], report: Report) -> list[Line]:
-    """Write out the kramdown id of headings whose text MyST reads differently."""
+    """Write out the kramdown id of headings whose text MyST reads differently.
+
+    Runs on kramdown's own headings, before raw HTML is converted: kramdown gave HTML
+    headings no ids of its own.
+    """
     mask = code_mask(lines)
     out: list[Line] = []
     used: dict[str, int] = {}
     for i, line in enumerate(lines):
         match = None if mask[i] else ATX.match(line.text)
-        explicit = i > 0 and lines[i - 1].text.startswith("{#")
+        explicit = (i > 0 and lines[i - 1].text.startswith("{#")) or (
+            i + 1 < len(lines) and lines[i + 1].text.lstrip().startswith("{:")
+        )
         if not match or explicit:
             out.append(line)
             continue

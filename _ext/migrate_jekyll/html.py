@@ -145,6 +145,15 @@ def find_blocks(lines: list[Line]) -> list[tuple[int, int, bool]]:
 # --------------------------------------------------------------------------- rendering
 
 _SPACE = re.compile(r"\s+")
+_MARKDOWN_BLOCK = re.compile(r"^\s*(?:[*+-]\s|\d+[.)]\s|#{1,6}\s|>|\||```)", re.M)
+
+
+def _is_markdown(text: str) -> bool:
+    """Text in an HTML block that is Markdown: paragraphs, or lines with block syntax."""
+    body = text.strip()
+    return "\n\n" in body or ("\n" in text and bool(_MARKDOWN_BLOCK.search(body)))
+
+
 _ESCAPE = re.compile(r"([*`\[\]<])")
 
 
@@ -211,7 +220,7 @@ class Renderer:
                 pending.clear()
 
         for node in nodes:
-            if isinstance(node, str) and "\n\n" in node.strip():
+            if isinstance(node, str) and _is_markdown(node):
                 # Markdown written inside an HTML block: keep it as Markdown
                 flush()
                 markdown = textwrap.dedent(node).strip("\n")
@@ -223,7 +232,7 @@ class Renderer:
                 flush()
                 out.extend(self.block(node))
         flush()
-        return _merge_captions(out)
+        return _separate_lists(_merge_captions(out))
 
     def block(self, node: Element) -> list[list[str]]:
         tag = node.tag
@@ -356,9 +365,19 @@ def _merge_captions(blocks: list[list[str]]) -> list[list[str]]:
                 src = match.group("src").strip("<>")
                 alt = match.group("alt").replace("\\]", "]")
                 out[-1] = _figure(src, alt, caption)
-            elif caption:
-                out.append([caption])
+            else:
+                out.append(block)  # the image may be in the previous HTML block
             continue
+        out.append(block)
+    return out
+
+
+def _separate_lists(blocks: list[list[str]]) -> list[list[str]]:
+    """Two bullet lists in a row would merge in Markdown: the second one uses ``-``."""
+    out: list[list[str]] = []
+    for block in blocks:
+        if out and block and out[-1] and out[-1][0].startswith("* ") and block[0].startswith("* "):
+            block = [("- " + line[2:]) if line.startswith("* ") else line for line in block]
         out.append(block)
     return out
 
@@ -437,6 +456,7 @@ def convert(lines: list[Line], file: str, report: Report) -> list[Line]:
                     pending_image = None
                     continue
             markdown = [caption, *markdown[1:]]
+        markdown = [text.replace(_CAPTION, "") for text in markdown]
         new = [Line(first, text) for text in markdown]
         image_only = len(new) == 1 and _IMAGE_ONLY.match(new[0].text)
         pending_image = len(out) if image_only else None

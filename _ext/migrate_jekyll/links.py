@@ -7,7 +7,7 @@
   ``nitpicky`` builds warn about any link that breaks later. Here the fragment is checked
   against the ids the target page will have (kramdown-compatible slugs); a fragment that named
   nothing in 2016 either is dropped and reported.
-- A file (image, document): ``/assets/images/x.png``, rooted the same way.
+- A file (image, document, ``{figure}`` path): ``/assets/images/x.png``, rooted the same way.
 - GOV.UK outside the manual (``/government/...``): ``https://www.gov.uk/government/...``.
 - Raw HTML kept as HTML: ``href`` to a page becomes the built page's relative URL
   (``../a/b.html``); files there are reported, since Sphinx copies only files that Markdown
@@ -31,6 +31,9 @@ INLINE_LINK = re.compile(
     r"(?P<title>\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
 _REFERENCE = re.compile(r"^(?P<lead> {0,3}\[[^\]]+\]:\s*)(?P<dest><[^>]*>|\S+)(?P<rest>.*)$")
+_DIRECTIVE_PATH = re.compile(
+    r"^(?P<lead>\s*`{3,}\{(?:figure|image)\}\s+)(?P<dest><[^>]*>|\S+)(?P<rest>.*)$"
+)
 _HTML_ATTRIBUTE = re.compile(r"""\b(?P<name>href|src)\s*=\s*(?P<q>["'])(?P<url>.*?)(?P=q)""", re.I)
 _HTML_TAG = re.compile(r"<[a-zA-Z][^>]*\b(?:href|src)\s*=", re.I)
 
@@ -87,7 +90,8 @@ class LinkPass:
         return out
 
     def _reference(self, line: Line, source: PurePosixPath, file: str) -> str:
-        reference = _REFERENCE.match(line.text)
+        """Link reference definitions, and the paths of figures and images."""
+        reference = _REFERENCE.match(line.text) or _DIRECTIVE_PATH.match(line.text)
         if not reference:
             return line.text
         new, _ = self.url(reference.group("dest"), source, file, line.no)
@@ -157,7 +161,10 @@ class LinkPass:
         if not keep and not match.group("bang"):
             return text
         title = match.group("title") or ""
-        return f"{match.group('bang')}[{text}]({wrap_destination(new)}{title})"
+        dest = match.group("dest").strip()
+        if new != unwrap_destination(dest):
+            dest = wrap_destination(new)
+        return f"{match.group('bang')}[{text}]({dest}{title})"
 
     def _html(self, match: re.Match[str], source: PurePosixPath, file: str, line: int) -> str:
         href = match.group("url")

@@ -63,13 +63,14 @@ def themes_body(lines: list[Line]) -> list[Line]:
 
 
 def _link_list(pages: list[Page], no: int) -> list[Line]:
-    lines = []
+    """The pages as an HTML list: the includes stood inside HTML, which the HTML pass converts."""
+    items = []
     for page in pages:
         url = "/service-manual/" + str(page.source.with_suffix(""))
         subtitle = page.front.get("subtitle")
-        suffix = f": {subtitle}" if isinstance(subtitle, str) and subtitle.strip() else ""
-        lines.append(Line(no, f"* [{page.title}]({url}){suffix}"))
-    return [Line(no, ""), *lines, Line(no, "")]
+        suffix = f": {html.escape(subtitle)}" if isinstance(subtitle, str) and subtitle else ""
+        items.append(f'<li><a href="{url}">{html.escape(page.title)}</a>{suffix}</li>')
+    return [Line(no, text) for text in ["", "<ul>", *items, "</ul>", ""]]
 
 
 def phase_pages(pages: Mapping[PurePosixPath, Page]) -> list[Page]:

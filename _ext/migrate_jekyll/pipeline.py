@@ -107,13 +107,14 @@ def structure(page: Page, pages: dict[PurePosixPath, Page], report: Report) -> N
     if page.source == PurePosixPath("index.html"):
         liquid.home_page(page, report)
     liquid.convert(page, pages, file, report)
-    body = html.convert(page.body, file, report)
-    body = headings.fix_syntax(body, file, report)
+    body = headings.fix_syntax(page.body, file, report)
+    if page.source.suffix == ".md":
+        body = headings.keep_kramdown_ids(body, report)
+    body = html.convert(body, file, report)
     body = attributes.convert(body, file, report)
     body = tables.convert(body, file, report)
     body = abbreviations.convert(body, file, report)
     body = headings.normalise_levels(body, report)
-    body = headings.keep_kramdown_ids(body, report)
     page.body = body
 
 
