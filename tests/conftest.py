@@ -42,8 +42,8 @@ SITE_SETTINGS: dict[str, Any] = {
     "html_static_path": [str(REPO / "_static")],
     "html_css_files": list(_PROJECT_CONF["html_css_files"]),
     "html_theme": _PROJECT_CONF["html_theme"],
-    "nitpicky": True,
-    "myst_title_to_header": True,
+    "nitpicky": _PROJECT_CONF["nitpicky"],
+    "myst_title_to_header": _PROJECT_CONF["myst_title_to_header"],
     "myst_enable_extensions": list(_PROJECT_CONF["myst_enable_extensions"]),
     "myst_heading_anchors": _PROJECT_CONF["myst_heading_anchors"],
 }
