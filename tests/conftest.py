@@ -33,7 +33,18 @@ REPO = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
 DOCS = REPO / "docs"
 
-_PROJECT_CONF = runpy.run_path(str(REPO / "conf.py"))
+
+def _project_conf() -> dict[str, Any]:
+    """The manual's conf.py settings, without the sys.path entry it adds for a real build
+    (the tests import the extension as installed)."""
+    saved = sys.path.copy()
+    try:
+        return runpy.run_path(str(REPO / "conf.py"))
+    finally:
+        sys.path[:] = saved
+
+
+_PROJECT_CONF = _project_conf()
 
 # What every test root shares with the real site: our templates, stylesheet and script, the
 # `basic` theme, and MyST's settings (front matter `title` is the page's <h1>).
