@@ -10,7 +10,8 @@ def normalise(data: dict, report: Report) -> dict:
     return frontmatter.normalise(data, "page.md", 1, report)
 
 
-def test_audience_becomes_lists_of_slugs_with_aliases_resolved(report: Report) -> None:
+def test_audience_becomes_lists_of_slugs_with_aliases_resolved() -> None:
+    report = Report()
     data = {"audience": {"primary": "service-manager, tech-arch ,", "secondary": "researchers"}}
     assert normalise(data, report)["audience"] == {
         "primary": ["service-managers", "tech-archs"],
@@ -19,7 +20,8 @@ def test_audience_becomes_lists_of_slugs_with_aliases_resolved(report: Report) -
     assert report.counts["front_matter.audience_alias"] == 3
 
 
-def test_every_2016_alias(report: Report) -> None:
+def test_every_2016_alias() -> None:
+    report = Report()
     data = {"audience": {"primary": "developer, designer, analyst, researcher", "secondary": None}}
     assert normalise(data, report)["audience"] == {
         "primary": ["developers", "designers", "performance-analysts", "user-researchers"],
@@ -27,22 +29,26 @@ def test_every_2016_alias(report: Report) -> None:
     }
 
 
-def test_role_page_audience_stays_a_string(report: Report) -> None:
+def test_role_page_audience_stays_a_string() -> None:
+    report = Report()
     assert normalise({"audience": "developer"}, report)["audience"] == "developers"
 
 
-def test_unknown_role_is_kept_and_reported(report: Report) -> None:
+def test_unknown_role_is_kept_and_reported() -> None:
+    report = Report()
     result = normalise({"audience": {"primary": "astronauts"}}, report)
     assert result["audience"]["primary"] == ["astronauts"]
     assert [i.kind for i in report.issues] == ["front_matter.role"]
 
 
-def test_empty_phases_removed_and_text_phases_split(report: Report) -> None:
+def test_empty_phases_removed_and_text_phases_split() -> None:
+    report = Report()
     assert "phases" not in normalise({"title": "T", "phases": None}, report)
     assert normalise({"phases": "alpha, beta"}, report)["phases"] == ["alpha", "beta"]
 
 
-def test_secondary_audience_merged(report: Report) -> None:
+def test_secondary_audience_merged() -> None:
+    report = Report()
     data = {
         "title": "T",
         "secondary-audience": "designer, developer",
@@ -53,12 +59,14 @@ def test_secondary_audience_merged(report: Report) -> None:
     assert result["audience"] == {"primary": ["qa"], "secondary": ["developers", "designers"]}
 
 
-def test_secondary_audience_without_audience(report: Report) -> None:
+def test_secondary_audience_without_audience() -> None:
+    report = Report()
     result = normalise({"secondary-audience": "tech-arch"}, report)
     assert result["audience"] == {"primary": [], "secondary": ["tech-archs"]}
 
 
-def test_unknown_keys_and_order_kept(report: Report) -> None:
+def test_unknown_keys_and_order_kept() -> None:
+    report = Report()
     data = {"layout": "x", "long-title": True, "page_class": "wide", "title": "T"}
     assert list(normalise(data, report)) == ["layout", "long-title", "page_class", "title"]
 

@@ -1,15 +1,17 @@
 from __future__ import annotations
 
-from conftest import lines, texts
 from migrate_jekyll import html
 from migrate_jekyll.report import Report
+
+from .migration_helpers import lines, texts
 
 
 def convert(source: str, report: Report) -> str:
     return texts(html.convert(lines(source), "p.md", report))
 
 
-def test_image_then_figcaption_becomes_a_figure(report: Report) -> None:
+def test_image_then_figcaption_becomes_a_figure() -> None:
+    report = Report()
     source = (
         '<img src="/x/a.png" alt="A chart" />\n\n<figcaption>What it shows</figcaption>\n\nNext.'
     )
@@ -18,12 +20,14 @@ def test_image_then_figcaption_becomes_a_figure(report: Report) -> None:
     )
 
 
-def test_heading_keeps_an_id_it_would_not_get(report: Report) -> None:
+def test_heading_keeps_an_id_it_would_not_get() -> None:
+    report = Report()
     source = '<h2 class="big" id="part-1">1. First part</h2>\n\n<h3 id="second">Second</h3>'
     assert convert(source, report) == "{#part-1}\n## 1. First part\n\n### Second"
 
 
-def test_list_items_with_ids_and_nested_blocks(report: Report) -> None:
+def test_list_items_with_ids_and_nested_blocks() -> None:
+    report = Report()
     source = (
         '<ol class="standard">\n  <li id="c-1"><div class="point">Know users.</div>\n'
         '    <ul><li><a href="/a">A</a></li></ul></li>\n  <li id="c-2">Build.</li>\n</ol>'
@@ -33,38 +37,45 @@ def test_list_items_with_ids_and_nested_blocks(report: Report) -> None:
     )
 
 
-def test_simple_table_becomes_a_pipe_table(report: Report) -> None:
+def test_simple_table_becomes_a_pipe_table() -> None:
+    report = Report()
     source = "<table>\n<tr><th>A</th><th>B</th></tr>\n<tr><td>1</td><td>x | y</td></tr>\n</table>"
     assert convert(source, report) == "| A | B |\n| --- | --- |\n| 1 | x \\| y |"
 
 
-def test_spanning_table_is_kept_and_reported(report: Report) -> None:
+def test_spanning_table_is_kept_and_reported() -> None:
+    report = Report()
     source = '<table>\n<tr><th rowspan="2">A</th><td>1</td></tr>\n</table>\n\nAfter.'
     assert convert(source, report) == source
     [issue] = report.issues
     assert (issue.kind, issue.line) == ("html.kept", 1)
 
 
-def test_unclosed_block_is_kept(report: Report) -> None:
+def test_unclosed_block_is_kept() -> None:
+    report = Report()
     source = "<div>\nnever closed"
     assert convert(source, report) == source
     assert report.counts["html.kept"] == 1
 
 
-def test_rule_and_wrapper_unwrapped(report: Report) -> None:
+def test_rule_and_wrapper_unwrapped() -> None:
+    report = Report()
     source = 'Text.\n\n<hr>\n\n<div class="x">\n<p>One &amp; <a href="/b">two</a></p>\n</div>'
     assert convert(source, report) == "Text.\n\n---\n\nOne & [two](/b)"
 
 
-def test_markdown_inside_a_div_stays_markdown(report: Report) -> None:
+def test_markdown_inside_a_div_stays_markdown() -> None:
+    report = Report()
     source = '<div class="example">\n\n* one\n* two\n\n</div>'
     assert convert(source, report) == "* one\n* two"
 
 
-def test_named_anchor_becomes_a_target(report: Report) -> None:
+def test_named_anchor_becomes_a_target() -> None:
+    report = Report()
     assert convert('<a name="keep-me"></a>\n\n## Heading', report) == "(keep-me)=\n\n## Heading"
 
 
-def test_inline_html_in_a_paragraph_is_left_alone(report: Report) -> None:
+def test_inline_html_in_a_paragraph_is_left_alone() -> None:
+    report = Report()
     source = 'Some <a href="/x">inline</a> link.'
     assert convert(source, report) == source

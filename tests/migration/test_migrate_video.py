@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-from conftest import lines, texts
 from migrate_jekyll import html
 from migrate_jekyll.report import Report
+
+from .migration_helpers import lines, texts
 
 EXPECTED = "```{video} https://www.youtube.com/watch?v=abc123\nA talk about *things*.\n```"
 
 
-def test_one_line_figure(report: Report) -> None:
+def test_one_line_figure() -> None:
+    report = Report()
     source = (
         'Intro.\n\n<figure class="media-player-wrapper video"><a href="https://www.youtube.com/'
         'watch?v=abc123">A talk about <em>things</em>.</a></figure>\n\nAfter.'
@@ -17,7 +19,8 @@ def test_one_line_figure(report: Report) -> None:
     assert report.counts["html.converted"] == 0
 
 
-def test_figure_over_several_lines_with_size_attributes(report: Report) -> None:
+def test_figure_over_several_lines_with_size_attributes() -> None:
+    report = Report()
     source = (
         '<figure class="media-player-wrapper video" width="420" height="260" >\n'
         '\t<a href="https://www.youtube.com/watch?v=abc123">A talk\n  about <em>things</em>.</a\n'
@@ -26,7 +29,8 @@ def test_figure_over_several_lines_with_size_attributes(report: Report) -> None:
     assert texts(html.convert(lines(source), "p.md", report)) == EXPECTED
 
 
-def test_figure_inside_a_wrapper_div(report: Report) -> None:
+def test_figure_inside_a_wrapper_div() -> None:
+    report = Report()
     source = (
         '<div class="intro">\n  <figure class="media-player-wrapper video"><a href="https://www.'
         'youtube.com/watch?v=abc123">A talk about <em>things</em>.</a></figure>\n\n'

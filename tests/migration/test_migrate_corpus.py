@@ -6,6 +6,7 @@ Needs ``../shared/corpus`` beside the checkout: skipped without it, failed with 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import textwrap
 from pathlib import Path, PurePosixPath
@@ -18,6 +19,27 @@ from migrate_jekyll.document import split_source
 from migrate_jekyll.frontmatter import ROLES
 
 pytestmark = pytest.mark.corpus
+
+CORPUS = (
+    Path(__file__).resolve().parents[2]
+    / ".."
+    / "shared"
+    / "corpus"
+    / "gds-service-manual-2016"
+    / "service-manual"
+).resolve()
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Path:
+    """The 2016 manual beside the checkout; absent: skip, or fail when CI=true."""
+    if not CORPUS.is_dir():
+        reason = f"the 2016 corpus is not at {CORPUS} (../shared/corpus beside the checkout)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but {reason}")
+        pytest.skip(reason)
+    return CORPUS
+
 
 ROOTED_LINK = re.compile(r"\]\(<?(/[^)>\s#]*)(?:#([^)>\s]*))?>?\)")
 ROLE_TARGET = re.compile(r"\{download\}`[^`<]*<(/[^>]+)>`")

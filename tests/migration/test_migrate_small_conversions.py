@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from conftest import lines, texts
 from migrate_jekyll import abbreviations, liquid, redirects, tables, toctree
 from migrate_jekyll.document import Page
 from migrate_jekyll.report import Report
 
+from .migration_helpers import lines, texts
 
-def test_kramdown_table_with_separators_and_short_rows(report: Report) -> None:
+
+def test_kramdown_table_with_separators_and_short_rows() -> None:
+    report = Report()
     text = "|---\n| Name |\n|---\n| **A:** | b | c\n| **D:** | e | f\n|---"
     assert texts(tables.convert(lines(text), "p.md", report)) == (
         "| Name |  |  |\n| --- | --- | --- |\n| **A:** | b | c |\n| **D:** | e | f |"
     )
 
 
-def test_table_without_header_uses_its_first_row(report: Report) -> None:
+def test_table_without_header_uses_its_first_row() -> None:
+    report = Report()
     text = "| a | b |\n| c | |"
     assert texts(tables.convert(lines(text), "p.md", report)) == (
         "| a | b |\n| --- | --- |\n| c |  |"
@@ -25,13 +28,15 @@ def test_table_without_header_uses_its_first_row(report: Report) -> None:
     assert report.issues[0].kind == "tables.header"
 
 
-def test_valid_pipe_table_untouched(report: Report) -> None:
+def test_valid_pipe_table_untouched() -> None:
+    report = Report()
     text = "| a | b |\n|---|---|\n| c | d |"
     assert texts(tables.convert(lines(text), "p.md", report)) == text
     assert report.counts["tables"] == 0
 
 
-def test_abbreviations_mark_the_first_use(report: Report) -> None:
+def test_abbreviations_mark_the_first_use() -> None:
+    report = Report()
     text = "## API basics\n\nAn API and [API docs](/x) and API.\n\n*[API]: application interface"
     assert texts(abbreviations.convert(lines(text), "p.md", report)) == (
         "## API basics\n\nAn {abbr}`API (application interface)` and [API docs](/x) and API.\n"
@@ -42,7 +47,8 @@ def page(source: str, front: dict, body: str = "") -> Page:
     return Page(PurePosixPath(source), front, lines(body) if body else [])
 
 
-def test_theme_loops_become_guide_lists(report: Report) -> None:
+def test_theme_loops_become_guide_lists() -> None:
+    report = Report()
     body = (
         '<div class="link-list">\n  <h3>Getting started</h3>\n<ul>\n{% for p in site.pages %}\n'
         "  {% if p.theme == 'getting-started' %}\n  <li>{{ p.title }}</li>\n  {% endif %}\n"
@@ -56,13 +62,15 @@ def test_theme_loops_become_guide_lists(report: Report) -> None:
     )
 
 
-def test_browse_page_keeps_only_its_front_matter(report: Report) -> None:
+def test_browse_page_keeps_only_its_front_matter() -> None:
+    report = Report()
     browse = page("browse/index.md", {"layout": "browse"}, "<h2>A</h2>\n{% include _x.html %}")
     liquid.convert(browse, {}, "browse/index.md", report)
     assert browse.body == []
 
 
-def test_phases_include_becomes_links(report: Report) -> None:
+def test_phases_include_becomes_links() -> None:
+    report = Report()
     alpha = page("phases/alpha.md", {"title": "Alpha", "subtitle": "Try & learn"})
     index = page("phases/index.md", {"layout": "phases-index"}, "{% include _phases.html %}")
     liquid.convert(index, {alpha.source: alpha}, "phases/index.md", report)
@@ -71,13 +79,15 @@ def test_phases_include_becomes_links(report: Report) -> None:
     )
 
 
-def test_unknown_liquid_reported(report: Report) -> None:
+def test_unknown_liquid_reported() -> None:
+    report = Report()
     other = page("a.md", {}, "{% capture x %}")
     liquid.convert(other, {}, "a.md", report)
     assert report.issues[0].kind == "liquid"
 
 
-def test_home_page_header_moves_to_front_matter(report: Report) -> None:
+def test_home_page_header_moves_to_front_matter() -> None:
+    report = Report()
     body = '<header>\n<h1>Manual</h1>\n<h2 class="subtitle">Build well</h2>\n</header>\n\n<p>Hi</p>'
     home = page("index.html", {"layout": "homepage"}, body)
     liquid.home_page(home, report)
