@@ -31,6 +31,27 @@ SUBTYPES: dict[str, str] = {
 }
 
 
+def content_line(directive: Any, index: int) -> int:
+    """The line in the file of a directive's content line ``index`` (0-based).
+
+    docutils gives ``content_offset`` as the 0-based line of the content in the file; MyST
+    gives it relative to the directive's own line.
+    """
+    if _is_myst(directive):
+        return int(directive.lineno) + int(directive.content_offset) + 1 + index
+    return int(directive.content_offset) + 1 + index
+
+
+def inline_lineno(directive: Any, line: int) -> int:
+    """What to pass as ``parse_inline(lineno=...)`` for messages to land on ``line``:
+    MyST's inliner counts from the line before."""
+    return line - 1 if _is_myst(directive) else line
+
+
+def _is_myst(directive: Any) -> bool:
+    return type(directive.state).__module__.startswith("myst_parser")
+
+
 def warn(message: str, *, subtype: str, location: Any) -> None:
     """Log a warning of our type. ``location`` is a node, a docname or (docname, line)."""
     assert subtype in SUBTYPES, subtype

@@ -20,7 +20,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from .diagnostics import warn
+from .diagnostics import content_line, inline_lineno, warn
 from .visitors import CHILDREN_ONLY
 
 if TYPE_CHECKING:
@@ -123,7 +123,9 @@ class DownloadsDirective(SphinxDirective):
         self.set_source_info(node)
         if self.arguments:
             title = nodes.paragraph(classes=["sm-downloads__title"])
-            inline, messages = self.parse_inline(self.arguments[0], lineno=self.lineno)
+            inline, messages = self.parse_inline(
+                self.arguments[0], lineno=inline_lineno(self, self.lineno)
+            )
             title.extend(inline)
             # A title is text with inline markup; HTML written in it is shown as written.
             for raw in list(title.findall(nodes.raw)):
@@ -132,7 +134,7 @@ class DownloadsDirective(SphinxDirective):
             node.extend(messages)
         items = nodes.bullet_list(classes=["sm-downloads__list"])
         for offset, raw_line in enumerate(self.content):
-            line = self.content_offset + offset + 1
+            line = content_line(self, offset)
             text = raw_line.strip()
             if not text:
                 continue

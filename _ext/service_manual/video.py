@@ -17,7 +17,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from .diagnostics import warn
+from .diagnostics import content_line, inline_lineno, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -137,7 +137,7 @@ class VideoDirective(SphinxDirective):
         caption = nodes.paragraph(classes=["sm-video__caption"])
         if self.content:
             inline, messages = self.parse_inline(
-                "\n".join(self.content).strip(), lineno=self.content_offset + 1
+                "\n".join(self.content).strip(), lineno=inline_lineno(self, content_line(self, 0))
             )
             caption.extend(inline)
             node.extend(messages)
