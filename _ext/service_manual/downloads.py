@@ -233,6 +233,8 @@ def setup(app: Sphinx) -> None:
         html=(visit_downloads_html, depart_downloads_html),
         latex=CHILDREN_ONLY,
         text=CHILDREN_ONLY,
+        man=CHILDREN_ONLY,
+        texinfo=CHILDREN_ONLY,
     )
     app.add_directive("downloads", DownloadsDirective)
     app.connect("doctree-read", refuse_unsafe_download_roles, priority=450)

@@ -161,9 +161,16 @@ def setup(app: Sphinx) -> None:
         html=(visit_guide_tags_html, depart_guide_tags_html),
         latex=CHILDREN_ONLY,
         text=CHILDREN_ONLY,
+        man=CHILDREN_ONLY,
+        texinfo=CHILDREN_ONLY,
     )
     app.add_node(
-        tag, html=(visit_tag_html, depart_tag_html), latex=CHILDREN_ONLY, text=CHILDREN_ONLY
+        tag,
+        html=(visit_tag_html, depart_tag_html),
+        latex=CHILDREN_ONLY,
+        text=CHILDREN_ONLY,
+        man=CHILDREN_ONLY,
+        texinfo=CHILDREN_ONLY,
     )
     app.connect("doctree-read", title_as_text, priority=400)
     app.connect("doctree-read", add_header, priority=600)

@@ -223,7 +223,14 @@ def check_index_pages(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(guide_index, html=CHILDREN_ONLY, latex=CHILDREN_ONLY, text=CHILDREN_ONLY)
+    app.add_node(
+        guide_index,
+        html=CHILDREN_ONLY,
+        latex=CHILDREN_ONLY,
+        text=CHILDREN_ONLY,
+        man=CHILDREN_ONLY,
+        texinfo=CHILDREN_ONLY,
+    )
     app.connect("doctree-read", add_index_placeholder, priority=620)
     app.connect("doctree-resolved", resolve_index_pages)
     app.connect("env-check-consistency", check_index_pages)

@@ -18,6 +18,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .diagnostics import content_line, inline_lineno, warn
+from .visitors import CHILDREN_ONLY
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -212,6 +213,8 @@ def setup(app: Sphinx) -> None:
         html=(visit_video_html, depart_video_html),
         latex=(visit_video_latex, depart_video_latex),
         text=(visit_video_text, depart_video_text),
+        man=CHILDREN_ONLY,
+        texinfo=CHILDREN_ONLY,
     )
     app.add_directive("video", VideoDirective)
     app.connect("html-page-context", add_player_script)
