@@ -132,14 +132,17 @@ def normalise(data: dict[str, Any], file: str, line: int, report: Report) -> dic
         out[key] = value
     extra = data.get("secondary-audience")
     if extra is not None:
-        audience = out.get("audience")
-        if not isinstance(audience, dict):
-            audience = {"primary": fix.roles(audience), "secondary": []}
-        secondary = list(audience.get("secondary") or [])
+        current = out.get("audience")
+        merged: dict[str, Any] = (
+            current
+            if isinstance(current, dict)
+            else {"primary": fix.roles(current), "secondary": []}
+        )
+        secondary = list(merged.get("secondary") or [])
         secondary += [r for r in fix.roles(extra) if r not in secondary]
-        audience["secondary"] = secondary
-        audience.setdefault("primary", [])
-        out["audience"] = audience
+        merged["secondary"] = secondary
+        merged.setdefault("primary", [])
+        out["audience"] = merged
         report.count("front_matter.secondary_audience")
     return out
 
@@ -167,3 +170,28 @@ def dump(data: dict[str, Any]) -> str:
         width=100,
     )
     return f"---\n{text}---\n"
+
+
+def check_site(fronts: dict[str, dict[str, Any]], report: Report) -> None:
+    """What only the whole site shows: a ``hero`` naming no page, a role with no index page.
+
+    Both are 2016 data the build warns about; the report says so first.
+    """
+    titles = {f.get("title") for f in fronts.values()}
+    role_pages = {
+        f.get("audience")
+        for f in fronts.values()
+        if str(f.get("layout", "")).startswith("role-index")
+    }
+    used: dict[str, str] = {}
+    for file, front in sorted(fronts.items()):
+        hero = front.get("hero")
+        if isinstance(hero, str) and hero not in titles:
+            report.issue(file, 1, "front_matter.hero", f"hero {hero!r} is not the title of a page")
+        audience = front.get("audience")
+        if isinstance(audience, dict):
+            for role in [*audience.get("primary", []), *audience.get("secondary", [])]:
+                used.setdefault(role, file)
+    for role, file in sorted(used.items()):
+        if role not in role_pages:
+            report.issue(file, 1, "front_matter.role_page", f"role {role!r} has no role-index page")

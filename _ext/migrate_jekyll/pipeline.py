@@ -144,6 +144,7 @@ def migrate(paths: Paths) -> Report:
     site = SourceSite(files)
     sources = sorted(site.pages)
     pages = {source: read_page(paths.src, source, report) for source in sources}
+    frontmatter.check_site({str(s): p.front for s, p in pages.items()}, report)
     for page in pages.values():
         structure(page, pages, report)
     report.count("pages", sum(1 for s in sources if s.suffix == ".md"))

@@ -59,8 +59,15 @@ def test_converts_and_reports(
     assert (dest / "team" / "jd.odt").read_bytes() == b"odt"
     report = json.loads((tmp_path / "out" / "migration-report.json").read_text())
     assert report["counts"]["pages"] == 2
-    assert [(i["file"], i["line"], i["kind"]) for i in report["issues"]] == [
-        ("team/roles.md", 16, "links.missing")
+    assert [(i["file"], i["line"], i["kind"], i["message"]) for i in report["issues"]] == [
+        ("team/roles.md", 1, "front_matter.role_page", "role 'developers' has no role-index page"),
+        ("team/roles.md", 1, "front_matter.role_page", "role 'tech-archs' has no role-index page"),
+        (
+            "team/roles.md",
+            17,
+            "links.missing",
+            "/service-manual/gone leads nowhere: kept as a GOV.UK URL",
+        ),
     ]
     assert "2 pages, 1 videos" in capsys.readouterr().out
 

@@ -99,3 +99,16 @@ def test_no_front_matter() -> None:
 def test_body_lines_keep_their_numbers() -> None:
     _, body = split_source("---\ntitle: T\n---\n\nFirst\n")
     assert [(line.no, line.text) for line in body] == [(4, ""), (5, "First")]
+
+
+def test_site_checks_report_heroes_and_roles_without_pages() -> None:
+    report = Report()
+    fronts = {
+        "devs/index.md": {"layout": "role-index", "audience": "developers", "hero": "Nope"},
+        "a.md": {"title": "A", "audience": {"primary": ["developers"], "secondary": ["qa"]}},
+    }
+    frontmatter.check_site(fronts, report)
+    assert sorted((i.file, i.kind) for i in report.issues) == [
+        ("a.md", "front_matter.role_page"),
+        ("devs/index.md", "front_matter.hero"),
+    ]
