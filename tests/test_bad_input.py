@@ -205,16 +205,6 @@ EXPECTED: dict[str, list[tuple[int, str]]] = {
     ],
 }
 
-# MyST gives a directive its content's offset from the directive's first line, where docutils
-# gives it from the top of the file; lines computed from ``content_offset`` alone are wrong.
-CONTENT_LINE_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="warnings about a directive's content lines are placed relative to the directive "
-    "(downloads.py: line = content_offset + offset + 1; video.py: parse_inline(lineno="
-    "content_offset + 1)), not at their line in the file",
-)
-XFAIL_LINES = {"video": CONTENT_LINE_BUG, "downloads": CONTENT_LINE_BUG}
-
 
 def expected_lines(docname: str) -> list[str]:
     return sorted(
@@ -237,7 +227,7 @@ def test_every_warning_is_one_we_expect(bad) -> None:
     assert without_line_numbers(bad.warnings) == without_line_numbers(everything)
 
 
-@pytest.mark.parametrize("docname", [pytest.param(d, marks=XFAIL_LINES.get(d, ())) for d in PAGES])
+@pytest.mark.parametrize("docname", PAGES)
 def test_warnings_are_located(bad, docname: str) -> None:
     mine = [w for w in bad.warnings if w.startswith(f"<srcdir>/{docname}.md:")]
     assert mine == expected_lines(docname)

@@ -183,23 +183,8 @@ def test_bad_input_print_and_text_builds_warn_the_same(build, buildername: str) 
         "dirhtml",
         "xml",
         "pseudoxml",
-        pytest.param(
-            "man",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=NotImplementedError,
-                reason="guide_tags, tag, video and downloads have no man visitors: "
-                "the man builder raises NotImplementedError",
-            ),
-        ),
-        pytest.param(
-            "texinfo",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="guide_tags, tag, video and downloads have no texinfo visitors: "
-                "'unknown node type' warnings",
-            ),
-        ),
+        "man",
+        "texinfo",
     ],
 )
 def test_other_builders_build_the_seed_cleanly(build, buildername: str) -> None:
