@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import SRCDIR
+from conftest import SRCDIR, soup
 from index_pages_support import (
     INDEX_PAGES,
     RENAMED,
@@ -25,7 +25,12 @@ from index_pages_support import (
     search_index,
     titles,
 )
-from service_manual.config import DEFAULT_CATEGORIES, DEFAULT_THEMES
+from service_manual.config import (
+    DEFAULT_CATEGORIES,
+    DEFAULT_PHASES,
+    DEFAULT_ROLES,
+    DEFAULT_THEMES,
+)
 
 EMPTY = "There is no guidance in this category for this phase."
 NO_GUIDES_FOR_ROLE = "There are no guides for this role yet."
@@ -328,6 +333,7 @@ EXPECTED_BAD_WARNINGS = sorted(
         f"{SRCDIR}/guides/queues.md: WARNING: no index page for phase 'live' (a page with "
         "layout: phases and phase: live); its tags on 1 page(s) are shown as plain text "
         "[service_manual.index]",
+        # The role page's own second role (see the xfail test of the tag count below).
         f"{SRCDIR}/roles/developers.md: WARNING: no index page for role 'designers' (a page "
         "with layout: role-index and audience: designers); its tags on 1 page(s) are shown "
         "as plain text [service_manual.index]",
@@ -355,6 +361,51 @@ def bad(build):
 
 def test_bad_input_gives_exactly_these_warnings(bad) -> None:
     assert bad.warnings == EXPECTED_BAD_WARNINGS
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="guide_list.py _choose() ends every warning with 'the list is not filtered by "
+    "<option>': wrong for :sort: (it sorts by title) and for a :type: list with a known "
+    "type left (it is filtered by that type)",
+)
+def test_guide_list_warnings_say_what_the_list_does_instead(bad) -> None:
+    sort = next(w for w in bad.warnings if "unknown sort" in w)
+    assert "filtered" not in sort
+    assert "title" in sort.split("expected one of:")[1].split(";", 1)[1]
+    # `:type: guide, essay` still lists guides only.
+    essay = next(w for w in bad.warnings if "unknown type 'essay'" in w)
+    assert "not filtered by type" not in essay
+
+
+_NO_INDEX = re.compile(
+    r"no index page for (phase|role) '([^']+)' .*; its tags on (\d+) page\(s\) are shown"
+)
+
+
+def plain_tag_pages(site, kind: str, slug: str) -> int:
+    """How many pages show the phase or role ``slug`` as a plain-text tag."""
+    kinds = {"phase": ["phase"], "role": ["primary", "secondary"]}[kind]
+    name = DEFAULT_PHASES[slug] if kind == "phase" else DEFAULT_ROLES[slug]["title"]
+    pages = 0
+    for path in site.outdir.rglob("*.html"):
+        found = [t for t in tags(soup(path)) if t[0] in kinds and t[1] == name]
+        pages += any(href is None for _kind, _text, href in found)
+    return pages
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="index_pages.py check_index_pages() counts the audiences of every page, also of "
+    "layouts that show no tags: a role page's second role is reported as 'its tags on 1 "
+    "page(s) are shown as plain text' where no page shows that tag",
+)
+def test_no_index_page_warnings_count_the_pages_that_show_the_tag(bad) -> None:
+    claims = [_NO_INDEX.search(w) for w in bad.warnings if "no index page" in w]
+    assert len(claims) == 4
+    assert {(m[1], m[2]): int(m[3]) for m in claims} == {
+        (m[1], m[2]): plain_tag_pages(bad, m[1], m[2]) for m in claims
+    }
 
 
 def test_unknown_guide_list_options_are_dropped(bad) -> None:
