@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -56,9 +56,9 @@ CATEGORIES = [
     "the-team",
     "user-centred-design",
 ]
-WORDS = (
-    "service user team phase data research design build test deploy measure improve "
-    "content policy security support digital assisted live beta alpha discovery plan"
+WORDS = (  # noqa: SIM905
+    "service user team phase data research design build test deploy measure improve content "
+    "policy security support digital assisted live beta alpha discovery plan"
 ).split()
 
 PLAIN_CONF = """
@@ -74,9 +74,10 @@ RUNNER = """
 import resource, sys
 from sphinx.cmd.build import main
 code = main(sys.argv[1:])
-me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print("MAXRSS_KB", max(me, kids), file=sys.stderr)
+me = resource.getrusage(resource.RUSAGE_SELF)
+kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("MAXRSS_KB", max(me.ru_maxrss, kids.ru_maxrss), file=sys.stderr)
+print("CPU_S", me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime, file=sys.stderr)
 sys.exit(code)
 """
 
@@ -127,7 +128,8 @@ def generate_manual(dest: Path, n: int, seed: int = 2016) -> None:
             sections.append(f"See [a related guide](../{other_cat}/{other}.md).")
         body = "\n\n".join(sections)
         video = (
-            "```{video} https://www.youtube.com/watch?v=qLR1LnxplAY\nA talk about the topic.\n```\n\n"
+            "```{video} https://www.youtube.com/watch?v=qLR1LnxplAY\n"
+            "A talk about the topic.\n```\n\n"
             if i % 10 == 0
             else ""
         )
@@ -143,21 +145,19 @@ def generate_manual(dest: Path, n: int, seed: int = 2016) -> None:
         ["browse", *[f"phases/{p}" for p in PHASES], *[f"{r}/index" for r in ROLES], *names]
     )
     (dest / "index.md").write_text(
-        f"---\nlayout: homepage\ntitle: Generated manual\n---\n\n```{{toctree}}\n:hidden:\n\n{toctree}\n```\n"
+        "---\nlayout: homepage\ntitle: Generated manual\n---\n\n"
+        f"```{{toctree}}\n:hidden:\n\n{toctree}\n```\n"
     )
 
 
 @dataclass
 class Result:
+    """``seconds`` is CPU time (user + system, workers included): on a shared machine it moves
+    far less with other load than wall time, which is kept as ``wall``."""
+
     seconds: float
     maxrss_mb: float
-
-
-@dataclass
-class Row:
-    label: str
-    ours: dict[str, Result] = field(default_factory=dict)
-    plain: dict[str, Result] = field(default_factory=dict)
+    wall: float
 
 
 def sphinx(args: list[str]) -> Result:
@@ -165,89 +165,99 @@ def sphinx(args: list[str]) -> Result:
     proc = subprocess.run(
         [sys.executable, "-c", RUNNER, *args], capture_output=True, text=True, check=False
     )
-    elapsed = time.perf_counter() - start
+    wall = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(f"sphinx-build failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
-    rss = 0.0
+    rss, cpu = 0.0, wall
     for line in proc.stderr.splitlines():
         if line.startswith("MAXRSS_KB"):
             rss = int(line.split()[1]) / 1024
-    return Result(elapsed, rss)
+        elif line.startswith("CPU_S"):
+            cpu = float(line.split()[1])
+    return Result(cpu, rss, wall)
 
 
-def best(fn, repeat: int) -> Result:  # type: ignore[no-untyped-def]
-    results = [fn() for _ in range(repeat)]
-    return min(results, key=lambda r: r.seconds)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    path.write_text(text.replace(old, new, 1) if old else text + new)
+def touch_later(path: Path) -> None:
     later = time.time() + 2
     os.utime(path, (later, later))
+
+
+def toggle_retirement(text: str) -> str:
+    """Add ``retirement`` to a guide's ``phases`` list, or take it out again."""
+    head, sep, rest = text.partition("phases:\n")
+    if rest.startswith("  - retirement\n"):
+        return head + sep + rest[len("  - retirement\n") :]
+    return head + sep + "  - retirement\n" + rest
+
+
+class Measure:
+    """Every measurement of one manual with one configuration."""
+
+    def __init__(self, src: Path, work: Path, confdir: str, repeat: int) -> None:
+        self.src, self.work, self.repeat = src, work, repeat
+        self.common = ["-q", "-c", confdir]
+
+    def build(self, out: Path, *extra: str) -> Result:
+        return sphinx([*self.common, *extra, str(self.src), str(out)])
+
+    def best(self, results: list[Result]) -> Result:
+        return min(results, key=lambda r: r.seconds)
+
+    def full(self, jobs: str) -> Result:
+        out = self.work / f"full-{jobs}"
+        runs = []
+        for _ in range(self.repeat):
+            shutil.rmtree(out, ignore_errors=True)
+            runs.append(self.build(out, "-E", "-j", jobs, "-b", "html"))
+        return self.best(runs)
+
+    def incremental(self, guide: Path, change) -> Result:  # type: ignore[no-untyped-def]
+        out = self.work / "incremental"
+        original = guide.read_text()
+        try:
+            self.build(out, "-b", "html")
+            runs = []
+            for _ in range(self.repeat):
+                guide.write_text(change(guide.read_text()))
+                touch_later(guide)
+                runs.append(self.build(out, "-b", "html"))
+            return self.best(runs)
+        finally:
+            guide.write_text(original)
+            touch_later(guide)
+
+    def latex(self) -> Result:
+        out = self.work / "latex"
+        shutil.rmtree(out, ignore_errors=True)
+        return self.build(out, "-E", "-b", "latex")
 
 
 def measure(src: Path, work: Path, repeat: int, latexmk: bool) -> tuple[dict, dict]:
     plain_conf = work / "plain-conf"
     plain_conf.mkdir(parents=True, exist_ok=True)
     (plain_conf / "conf.py").write_text(PLAIN_CONF)
-    configs = {"ours": str(REPO), "plain": str(plain_conf)}
-    out: dict[str, dict[str, Result]] = {"ours": {}, "plain": {}}
     guide = next(
         p
         for p in sorted(src.rglob("*.md"))
-        if "phases:" in p.read_text() and "layout: detailed" in p.read_text()
+        if "phases:\n  - " in (t := p.read_text()) and "layout: detailed" in t
     )
-    for name, confdir in configs.items():
-        common = ["-q", "-c", confdir]
-        for jobs in ("1", "auto"):
-
-            def full(jobs=jobs):  # type: ignore[no-untyped-def]
-                target = work / f"{name}-full-{jobs}"
-                shutil.rmtree(target, ignore_errors=True)
-                return sphinx([*common, "-E", "-j", jobs, "-b", "html", str(src), str(target)])
-
-            out[name][f"full -j {jobs}"] = best(full, repeat)
-        target = work / f"{name}-inc"
-        shutil.rmtree(target, ignore_errors=True)
-        sphinx([*common, "-b", "html", str(src), str(target)])
-        original = guide.read_text()
-        try:
-
-            def body_edit():  # type: ignore[no-untyped-def]
-                edit(guide, "", f"\n\nAn added sentence {time.time()}.\n")
-                return sphinx([*common, "-b", "html", str(src), str(target)])
-
-            out[name]["body edit"] = best(body_edit, repeat)
-            guide.write_text(original)
-            sphinx([*common, "-b", "html", str(src), str(target)])
-            state = {"flip": False}
-
-            def phases_edit():  # type: ignore[no-untyped-def]
-                text = guide.read_text()
-                head, sep, rest = text.partition("phases:\n")
-                state["flip"] = not state["flip"]
-                new_phase = "  - retirement\n" if state["flip"] else ""
-                lines = rest.splitlines(keepends=True)
-                lines = [ln for ln in lines if ln != "  - retirement\n"]
-                guide.write_text(head + sep + new_phase + "".join(lines))
-                later = time.time() + 2
-                os.utime(guide, (later, later))
-                return sphinx([*common, "-b", "html", str(src), str(target)])
-
-            out[name]["phases edit"] = best(phases_edit, repeat)
-        finally:
-            guide.write_text(original)
-        latex_out = work / f"{name}-latex"
-        shutil.rmtree(latex_out, ignore_errors=True)
-        out[name]["latex"] = sphinx([*common, "-E", "-b", "latex", str(src), str(latex_out)])
+    results: dict[str, dict[str, Result]] = {}
+    for name, confdir in (("ours", str(REPO)), ("plain", str(plain_conf))):
+        m = Measure(src, work / name, confdir, repeat)
+        r = results[name] = {}
+        r["full -j 1"] = m.full("1")
+        r["full -j auto"] = m.full("auto")
+        r["body edit"] = m.incremental(guide, lambda t: t + f"\n\nAdded {time.time()}.\n")
+        r["phases edit"] = m.incremental(guide, toggle_retirement)
+        r["latex"] = m.latex()
         if latexmk and name == "ours":
             start = time.perf_counter()
             subprocess.run(
-                ["make", "-C", str(latex_out), "all-pdf"], capture_output=True, check=False
+                ["make", "-C", str(m.work / "latex"), "all-pdf"], capture_output=True, check=False
             )
-            out[name]["pdf (latexmk)"] = Result(time.perf_counter() - start, 0.0)
-    return out["ours"], out["plain"]
+            wall = time.perf_counter() - start
+            r["pdf (latexmk)"] = Result(wall, 0.0, wall)
+    return results["ours"], results["plain"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -268,22 +278,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.migrated:
         manuals.append(("migrated 2016", args.migrated.resolve()))
 
-    print(
-        f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
+    machine = f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    print(f"machine: {machine}\nratios are of CPU time (user + system, workers included)")
     report: dict[str, dict] = {}
     for label, src in manuals:
         ours, plain = measure(src, work / label.replace(" ", "-"), args.repeat, args.pdf)
         report[label] = {"ours": ours, "plain": plain}
         print(f"\n{label}")
         print(
-            f"  {'measure':<16}{'ours s':>9}{'plain s':>9}{'ratio':>8}{'ours MB':>9}{'plain MB':>9}"
+            f"  {'measure':<16}{'ours cpu':>9}{'plain cpu':>10}{'ratio':>7}"
+            f"{'ours wall':>10}{'plain wall':>11}{'ours MB':>9}{'plain MB':>9}"
         )
         for key, result in ours.items():
             p = plain.get(key)
-            ratio = f"{result.seconds / p.seconds:8.2f}" if p else "       -"
+            ratio = f"{result.seconds / p.seconds:7.2f}" if p else "      -"
             print(
-                f"  {key:<16}{result.seconds:9.2f}{(p.seconds if p else 0):9.2f}{ratio}"
+                f"  {key:<16}{result.seconds:9.2f}{(p.seconds if p else 0):10.2f}{ratio}"
+                f"{result.wall:10.2f}{(p.wall if p else 0):11.2f}"
                 f"{result.maxrss_mb:9.0f}{(p.maxrss_mb if p else 0):9.0f}"
             )
     print("\ntargets")
