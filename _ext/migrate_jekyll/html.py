@@ -411,6 +411,48 @@ def named_anchors(lines: list[Line], report: Report) -> list[Line]:
     return out
 
 
+_INLINE_LINK = re.compile(
+    r"""<a\s+(?:[^>]*?\s)?href\s*=\s*["']([^"']+)["'][^>]*>([^<]*)</a>""", re.I
+)
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+_INLINE_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^>]*>")
+_CODE_SPAN = re.compile(r"`[^`]*`")
+_AUTOLINK = re.compile(r"<(?:[a-zA-Z][\w+.-]*:[^>]*|[^>@\s]+@[^>\s]+)>")
+
+
+def inline_html(
+    lines: list[Line], file: str, report: Report, skip: frozenset[int] | set[int] = frozenset()
+) -> list[Line]:
+    """HTML inside paragraphs: links and line breaks in Markdown, anything else reported.
+
+    ``<a href>`` becomes a Markdown link (a ``target`` attribute is dropped), a ``<br>``
+    alone on a line (a 2016 spacer) goes, one ending a line becomes a hard line break.
+    """
+    mask = code_mask(lines)
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        text = line.text
+        if mask[i] or i in skip or "<" not in _CODE_SPAN.sub("", text):
+            out.append(line)
+            continue
+        text, links = _INLINE_LINK.subn(lambda m: f"[{m.group(2).strip()}]({m.group(1)})", text)
+        report.count("html.inline_link", links)
+        if _BREAK.fullmatch(text.strip()):
+            report.count("html.break")
+            out.append(line.with_text(""))
+            continue
+        following = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+        ending = re.search(r"\s*<br\s*/?>\s*$", text, re.I)
+        if ending and text[: ending.start()].strip():
+            text = text[: ending.start()] + ("\\" if following else "")
+            report.count("html.break")
+        for tag in _INLINE_TAG.findall(_CODE_SPAN.sub("", text)):
+            if not _AUTOLINK.match(tag):
+                report.issue(file, line.no, "html.inline", f"inline HTML kept: {tag[:60]}")
+        out.append(line.with_text(text))
+    return out
+
+
 def convert(lines: list[Line], file: str, report: Report) -> list[Line]:
     """Rewrite every convertible raw HTML block of a page; report the ones kept."""
     lines = named_anchors(lines, report)
@@ -462,4 +504,5 @@ def convert(lines: list[Line], file: str, report: Report) -> list[Line]:
         pending_image = len(out) if image_only else None
         out += new
     out += lines[previous_end:]
-    return out
+    kept = {i for start, end, _ in find_blocks(out) for i in range(start, end)}
+    return inline_html(out, file, report, skip=kept)

@@ -75,7 +75,22 @@ def test_named_anchor_becomes_a_target() -> None:
     assert convert('<a name="keep-me"></a>\n\n## Heading', report) == "(keep-me)=\n\n## Heading"
 
 
-def test_inline_html_in_a_paragraph_is_left_alone() -> None:
+def test_inline_link_in_a_paragraph_becomes_markdown() -> None:
     report = Report()
-    source = 'Some <a href="/x">inline</a> link.'
-    assert convert(source, report) == source
+    assert convert('Some <a href="/x">inline</a> link.', report) == "Some [inline](/x) link."
+
+
+def test_inline_links_and_breaks() -> None:
+    report = Report()
+    source = (
+        'Photo by <a href="https://example.org/p" target="_blank">Someone</a>.\n'
+        "See the <br>\nguide.\n\n<br>\n\nA <kbd>key</kbd> and <https://example.org>."
+    )
+    assert convert(source, report) == (
+        "Photo by [Someone](https://example.org/p).\nSee the\\\nguide.\n\n\n\n"
+        "A <kbd>key</kbd> and <https://example.org>."
+    )
+    assert [(i.line, i.message) for i in report.issues] == [
+        (7, "inline HTML kept: <kbd>"),
+        (7, "inline HTML kept: </kbd>"),
+    ]
