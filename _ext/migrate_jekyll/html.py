@@ -12,135 +12,13 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 from . import video
-from .document import Line, code_mask
+from .document import Line
+from .html_inline import inline_html, named_anchors
+from .html_tree import INLINE, UNWRAP, Element, Unsupported, find_blocks, parse
 from .report import Report
 from .slugs import kramdown_slug
-
-VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"})
-BLOCK = frozenset(
-    {
-        "address", "article", "aside", "blockquote", "div", "dl", "figcaption", "figure",
-        "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main",
-        "nav", "ol", "p", "section", "table", "ul",
-    }
-)  # fmt: skip
-UNWRAP = frozenset({"div", "section", "article", "header", "hgroup", "main", "nav", "aside"})
-INLINE = frozenset({"a", "span", "strong", "b", "em", "i", "code", "img", "br", "abbr", "small"})
-_TAG_START = re.compile(r"^ {0,3}<(/?)([a-zA-Z][a-zA-Z0-9]*)\b")
-_IMG_LINE = re.compile(r"^\s*<img\b[^>]*>\s*$", re.I)
-
-
-class Unsupported(Exception):
-    """An element with no Markdown form: the block stays HTML."""
-
-
-@dataclass
-class Element:
-    tag: str
-    attrs: dict[str, str] = field(default_factory=dict)
-    children: list[Element | str] = field(default_factory=list)
-
-    def find_all(self, tag: str) -> Iterator[Element]:
-        for child in self.children:
-            if isinstance(child, Element):
-                if child.tag == tag:
-                    yield child
-                yield from child.find_all(tag)
-
-    def elements(self) -> list[Element]:
-        return [c for c in self.children if isinstance(c, Element)]
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#root")
-        self.stack = [self.root]
-        self.broken = False
-
-    @property
-    def depth(self) -> int:
-        return len(self.stack) - 1
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = Element(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(element)
-        if tag not in VOID:
-            self.stack.append(element)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack[-1].children.append(Element(tag, {k: v or "" for k, v in attrs}))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in VOID:
-            return
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                return
-        self.broken = True
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-    def handle_comment(self, data: str) -> None:
-        self.stack[-1].children.append(Element("#comment", {"text": data}))
-
-
-def parse(text: str) -> Element:
-    builder = _TreeBuilder()
-    builder.feed(text)
-    builder.close()
-    return builder.root
-
-
-# --------------------------------------------------------------------------- finding blocks
-
-
-def _starts_block(lines: list[Line], i: int) -> bool:
-    match = _TAG_START.match(lines[i].text)
-    if not match:
-        return lines[i].text.lstrip().startswith("<!--")
-    tag = match.group(2).lower()
-    after_blank = i == 0 or not lines[i - 1].text.strip()
-    if tag in BLOCK:
-        return True
-    return after_blank and tag == "img" and bool(_IMG_LINE.match(lines[i].text))
-
-
-def find_blocks(lines: list[Line]) -> list[tuple[int, int, bool]]:
-    """``(start, end, closed)`` of each raw HTML block; ``closed`` is False if tags never close."""
-    mask = code_mask(lines)
-    found: list[tuple[int, int, bool]] = []
-    i = 0
-    while i < len(lines):
-        if mask[i] or not _starts_block(lines, i):
-            i += 1
-            continue
-        builder = _TreeBuilder()
-        j = i
-        while j < len(lines) and not mask[j]:
-            builder.feed(lines[j].text + "\n")
-            j += 1
-            if builder.depth == 0:
-                # adjacent HTML lines belong to the same block
-                if j < len(lines) and lines[j].text.strip() and _TAG_START.match(lines[j].text):
-                    continue
-                break
-        closed = builder.depth == 0
-        if not closed:
-            j = i + 1
-            while j < len(lines) and lines[j].text.strip():
-                j += 1
-        found.append((i, j, closed))
-        i = j
-    return found
-
 
 # --------------------------------------------------------------------------- rendering
 
@@ -392,65 +270,6 @@ def _join_blocks(blocks: list[list[str]]) -> list[str]:
 
 
 # --------------------------------------------------------------------------- the pass
-
-
-_NAMED_ANCHOR = re.compile(r"""^\s*<a\s+(?:name|id)\s*=\s*["']([^"']+)["']\s*>\s*</a>\s*$""", re.I)
-
-
-def named_anchors(lines: list[Line], report: Report) -> list[Line]:
-    """``<a name="x"></a>`` alone on a line: a MyST target ``(x)=`` for the next block."""
-    mask = code_mask(lines)
-    out: list[Line] = []
-    for line, in_code in zip(lines, mask, strict=True):
-        match = None if in_code else _NAMED_ANCHOR.match(line.text)
-        if match:
-            out.append(line.with_text(f"({match.group(1)})="))
-            report.count("html.anchor")
-        else:
-            out.append(line)
-    return out
-
-
-_INLINE_LINK = re.compile(
-    r"""<a\s+(?:[^>]*?\s)?href\s*=\s*["']([^"']+)["'][^>]*>([^<]*)</a>""", re.I
-)
-_BREAK = re.compile(r"<br\s*/?>", re.I)
-_INLINE_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^>]*>")
-_CODE_SPAN = re.compile(r"`[^`]*`")
-_AUTOLINK = re.compile(r"<(?:[a-zA-Z][\w+.-]*:[^>]*|[^>@\s]+@[^>\s]+)>")
-
-
-def inline_html(
-    lines: list[Line], file: str, report: Report, skip: frozenset[int] | set[int] = frozenset()
-) -> list[Line]:
-    """HTML inside paragraphs: links and line breaks in Markdown, anything else reported.
-
-    ``<a href>`` becomes a Markdown link (a ``target`` attribute is dropped), a ``<br>``
-    alone on a line (a 2016 spacer) goes, one ending a line becomes a hard line break.
-    """
-    mask = code_mask(lines)
-    out: list[Line] = []
-    for i, line in enumerate(lines):
-        text = line.text
-        if mask[i] or i in skip or "<" not in _CODE_SPAN.sub("", text):
-            out.append(line)
-            continue
-        text, links = _INLINE_LINK.subn(lambda m: f"[{m.group(2).strip()}]({m.group(1)})", text)
-        report.count("html.inline_link", links)
-        if _BREAK.fullmatch(text.strip()):
-            report.count("html.break")
-            out.append(line.with_text(""))
-            continue
-        following = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
-        ending = re.search(r"\s*<br\s*/?>\s*$", text, re.I)
-        if ending and text[: ending.start()].strip():
-            text = text[: ending.start()] + ("\\" if following else "")
-            report.count("html.break")
-        for tag in _INLINE_TAG.findall(_CODE_SPAN.sub("", text)):
-            if not _AUTOLINK.match(tag):
-                report.issue(file, line.no, "html.inline", f"inline HTML kept: {tag[:60]}")
-        out.append(line.with_text(text))
-    return out
 
 
 def convert(lines: list[Line], file: str, report: Report) -> list[Line]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .html import Element
+    from .html_tree import Element
 
 
 def is_video_figure(element: Element) -> bool:
