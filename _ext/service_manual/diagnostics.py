@@ -20,7 +20,10 @@ SUBTYPES: dict[str, str] = {
     ),
     "breadcrumb": "a breadcrumb whose URL leads to no page or uses a scheme that is not allowed",
     "layout": "a layout name with no template",
-    "video": "a {video} with no caption, or a URL whose scheme or host is not allowed",
+    "video": (
+        "a {video} with no caption or a caption of several paragraphs, or a URL whose scheme "
+        "or host is not allowed"
+    ),
     "download": (
         "a {downloads} file, or a {download} role's file, that is missing or outside the "
         "source folder, or a download URL whose scheme is not allowed"

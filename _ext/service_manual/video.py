@@ -136,6 +136,14 @@ class VideoDirective(SphinxDirective):
             node["embed_url"] = parsed.embed_url
             node["platform"] = parsed.platform_name
         caption = nodes.paragraph(classes=["sm-video__caption"])
+        second = self._second_paragraph()
+        if second is not None:
+            warn(
+                "video caption runs on into another paragraph; a caption is one paragraph "
+                "(is the closing fence of the video missing?)",
+                subtype="video",
+                location=(self.env.docname, content_line(self, second)),
+            )
         if self.content:
             inline, messages = self.parse_inline(
                 "\n".join(self.content).strip(), lineno=inline_lineno(self, content_line(self, 0))
@@ -157,6 +165,20 @@ class VideoDirective(SphinxDirective):
         node["title"] = caption.astext()
         self.add_name(node)
         return [node]
+
+    def _second_paragraph(self) -> int | None:
+        """The index of the content line that starts a second paragraph, if any: an
+        unclosed fence runs to the end of the file, and the rest of the page would
+        otherwise become the caption without a word said."""
+        seen_text = seen_blank = False
+        for index, text in enumerate(self.content):
+            if not text.strip():
+                seen_blank = seen_text
+            elif seen_blank:
+                return index
+            else:
+                seen_text = True
+        return None
 
 
 # -- HTML: a figure with a caption and a watch link; the player is the reader's choice.
