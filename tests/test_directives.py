@@ -230,14 +230,7 @@ def test_player_script_only_embeds_privacy_enhanced_players() -> None:
         (1024 * 1024, "1.0 MB"),
         (int(1.44 * 1024 * 1024), "1.4 MB"),
         (25 * 1024 * 1024, "25.0 MB"),
-        pytest.param(
-            1024 * 1024 - 1,
-            "1.0 MB",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="downloads.human_size rounds sizes just under 1 MiB to '1024 KB'",
-            ),
-        ),
+        (1024 * 1024 - 1, "1.0 MB"),
     ],
 )
 def test_human_size(size: int, text: str) -> None:
@@ -339,11 +332,6 @@ def test_downloads_are_copied_byte_for_byte(downloads_site) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="downloads._check_path rejects any '..' in a path, even one that stays inside "
-    "the source folder, and says it 'leaves the source folder'",
-)
 def test_parent_folder_path_inside_the_source_folder_is_a_download(tmp_path) -> None:
     index = "---\ntitle: Downloads\n---\n\n```{toctree}\nguides/templates\nguides/up\n```\n"
     page = "---\ntitle: Up a folder\n---\n\n```{downloads}\n../shared/checklist.txt\n```\n"

@@ -64,7 +64,7 @@ def human_size(size: int) -> str:
     """GOV.UK style: 812 bytes, 57 KB, 1.4 MB (binary multiples, as file managers show)."""
     if size < 1024:
         return f"{size} byte" + ("" if size == 1 else "s")
-    if size < 1024 * 1024:
+    if round(size / 1024) < 1024:
         return f"{max(1, round(size / 1024))} KB"
     return f"{size / (1024 * 1024):.1f} MB"
 
@@ -102,7 +102,7 @@ class DownloadsDirective(SphinxDirective):
         _rel, absolute = self.env.relfn2path(path, self.env.docname)
         srcdir = Path(self.env.srcdir).resolve()
         real = Path(os.path.realpath(absolute))
-        if not real.is_relative_to(srcdir) or ".." in Path(path).parts:
+        if not real.is_relative_to(srcdir):
             warn(
                 f"download {path!r} leaves the source folder; it is not copied",
                 subtype="download",

@@ -355,8 +355,12 @@ class _Normaliser:
         return False
 
 
+# Sphinx's own file-wide metadata: Sphinx acts on these, so they are neither extra nor unknown.
+SPHINX_KEYS = frozenset({"orphan", "nosearch", "tocdepth"})
+
 _KNOWN_KEYS = frozenset(
     {
+        *SPHINX_KEYS,
         "title",
         "subtitle",
         "layout",
