@@ -9,7 +9,7 @@ Where things live:
 - ``video`` and ``downloads``: our directives;
 - ``listing``, ``guide_list``, ``index_pages``: pages that list other pages;
 - ``incremental``: which pages an edit touches, for incremental builds;
-- ``export``: ``guides.json`` for other tools;
+- ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
 - ``layouts``: which template renders a page;
 - ``diagnostics``: every warning we give, by subtype.
 """
@@ -30,6 +30,7 @@ from . import (
     incremental,
     index_pages,
     layouts,
+    search,
     site,
     video,
 )
@@ -58,6 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         index_pages,
         incremental,
         layouts,
+        search,
         export,
     ):
         feature.setup(app)

@@ -9,6 +9,7 @@ An unknown value warns, and the list shows what the remaining options select.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
@@ -42,54 +43,62 @@ class GuideListDirective(SphinxDirective):
         "class": directives.class_option,
     }
 
-    def _choose(self, option: str, allowed: list[str] | tuple[str, ...]) -> str | None:
-        value = (self.options.get(option) or "").strip()
-        if not value:
-            return None
-        if value in allowed:
-            return value
+    def _unknown(self, option: str, value: str, allowed: Iterable[str], outcome: str) -> None:
         warn(
             f"guide-list: unknown {option} {value!r}; expected one of: {', '.join(allowed)}; "
-            f"the list is not filtered by {option}",
+            f"{outcome}",
             subtype="guide_list",
             location=self.get_location(),
         )
+
+    def _choose(self, option: str, allowed: Iterable[str], outcome: str) -> str | None:
+        value = (self.options.get(option) or "").strip()
+        allowed = list(allowed)
+        if not value or value in allowed:
+            return value or None
+        self._unknown(option, value, allowed, outcome)
         return None
 
     def run(self) -> list[nodes.Node]:
         vocab = vocabulary(self.config)
+        unfiltered = "the list is not filtered by {}"
         audience = None
-        if self.options.get("audience", "").strip():
-            audience = vocab.role_slug(self.options["audience"])
+        wanted_role = (self.options.get("audience") or "").strip()
+        if wanted_role:
+            audience = vocab.role_slug(wanted_role)
             if audience is None:
-                self._choose("audience", list(vocab.roles))
+                self._unknown("audience", wanted_role, vocab.roles, unfiltered.format("audience"))
         types: tuple[str, ...] = LISTED_TYPES
-        if self.options.get("type", "").strip():
-            wanted = [t.strip() for t in self.options["type"].split(",") if t.strip()]
-            known = [t for t in wanted if t in vocab.types]
-            for t in wanted:
-                if t not in vocab.types:
-                    self.options["type"] = t
-                    self._choose("type", vocab.types)
-            types = tuple(known) or LISTED_TYPES
-        exclude_text = self.options.get("exclude", "")
+        wanted_types = [t.strip() for t in (self.options.get("type") or "").split(",") if t.strip()]
+        known = tuple(t for t in wanted_types if t in vocab.types)
+        for t in wanted_types:
+            if t not in vocab.types:
+                outcome = (
+                    f"only the type(s) {', '.join(known)} are listed"
+                    if known
+                    else f"the list shows the default types ({', '.join(LISTED_TYPES)})"
+                )
+                self._unknown("type", t, vocab.types, outcome)
+        types = known or LISTED_TYPES
+        exclude_text = self.options.get("exclude") or ""
         exclude = tuple(
             t.strip() for t in exclude_text.replace(";", "\n").splitlines() if t.strip()
         )
         criteria = Criteria(
-            phase=self._choose("phase", list(vocab.phases)),
+            phase=self._choose("phase", vocab.phases, unfiltered.format("phase")),
             audience=audience,
-            tier=self._choose("tier", TIERS) or "any",
-            category=self._choose("category", list(vocab.categories)),
+            tier=self._choose("tier", TIERS, "both tiers are listed") or "any",
+            category=self._choose("category", vocab.categories, unfiltered.format("category")),
             types=types,
-            theme=self._choose("theme", list(vocab.themes)),
+            theme=self._choose("theme", vocab.themes, unfiltered.format("theme")),
             exclude=exclude,
         )
+        sort = self._choose("sort", SORTS, "it is sorted by title") or "title"
         node = guide_index(
             kind="list",
             docname=self.env.docname,
             criteria=[criteria],
-            sort=self._choose("sort", SORTS) or "title",
+            sort=sort,
             empty=self.options.get("empty") or self.config.service_manual_empty_list_text,
             classes=self.options.get("class", []),
         )

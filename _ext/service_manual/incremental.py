@@ -16,7 +16,8 @@ as right with ``-j`` as without.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -34,10 +35,10 @@ if TYPE_CHECKING:
 
 def list_criteria(env: BuildEnvironment) -> dict[str, list[Criteria]]:
     try:
-        return env.service_manual_lists  # type: ignore[attr-defined,no-any-return]
+        return env.service_manual_lists  # type: ignore[attr-defined]
     except AttributeError:
         env.service_manual_lists = {}  # type: ignore[attr-defined]
-        return env.service_manual_lists  # type: ignore[attr-defined,no-any-return]
+        return env.service_manual_lists  # type: ignore[attr-defined]
 
 
 class ListCollector(EnvironmentCollector):
@@ -47,7 +48,11 @@ class ListCollector(EnvironmentCollector):
         list_criteria(env).pop(docname, None)
 
     def merge_other(
-        self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+        self,
+        app: Sphinx,
+        env: BuildEnvironment,
+        docnames: AbstractSet[str],
+        other: BuildEnvironment,
     ) -> None:
         theirs = list_criteria(other)
         for docname in docnames:
@@ -101,6 +106,14 @@ def _chain(site: SiteMap, docname: str) -> tuple[tuple[str, str | None], ...]:
     return tuple((a, site.titles.get(a)) for a in ancestors(site, docname))
 
 
+def _shows_change(criteria: Criteria, old: Listing | None, new: Listing | None) -> bool:
+    was = old is not None and criteria.matches(old)
+    now = new is not None and criteria.matches(new)
+    if was != now:
+        return True
+    return was and replace(old, phases=()) != replace(new, phases=())  # type: ignore[type-var]
+
+
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     before: Before | None = getattr(env, "service_manual_before", None)
     env.service_manual_before = None  # type: ignore[attr-defined]
@@ -110,20 +123,19 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     current = {item.docname: item for item in now.listings}
     rewrite: set[str] = set()
 
-    # Index pages listing a guide as it was or as it is now.
+    # Index pages listing a guide as it was or as it is now, where what they show changes:
+    # it comes or goes, or something besides its phases (which only select it) differs.
     moved = [
-        item
+        (before.listings.get(docname), current.get(docname))
         for docname in before.touched
         if before.listings.get(docname) != current.get(docname)
-        for item in (before.listings.get(docname), current.get(docname))
-        if item is not None
     ]
     if moved:
         pages = {d: page_criteria(env, d) for d in env.found_docs}
         for docname, found in list_criteria(env).items():
             pages.setdefault(docname, []).extend(found)
         for docname, criteria in pages.items():
-            if any(c.matches(item) for c in criteria for item in moved):
+            if any(_shows_change(c, old, new) for c in criteria for old, new in moved):
                 rewrite.add(docname)
 
     # Guides whose tags link to an index page that moved, came or went.

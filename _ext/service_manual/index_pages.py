@@ -14,6 +14,7 @@ filled in when the doctree is resolved.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -188,14 +189,20 @@ def resolve_index_pages(app: Sphinx, doctree: nodes.document, fromdocname: str) 
 
 
 def check_index_pages(app: Sphinx, env: BuildEnvironment) -> None:
-    """One warning a build for each phase or role that guides use but no page indexes."""
+    """One warning a build for each phase or role that guides show as a tag but no page
+    indexes, located at the first guide that uses it; and one for each unknown hero."""
     site = site_map(env)
-    used: dict[tuple[str, str], str] = {}
-    for docname, guide in sorted(guides(env).items()):
-        for phase in guide.phases:
-            used.setdefault(("phase", phase), docname)
-        for role in guide.audiences:
-            used.setdefault(("role", role), docname)
+    tagged = [
+        (docname, guide)
+        for docname, guide in sorted(guides(env).items())
+        if guide.layout in env.config.service_manual_guide_layouts  # only these show tags
+    ]
+    first_use: dict[tuple[str, str], tuple[str, int | None]] = {}
+    count: Counter[tuple[str, str]] = Counter()
+    for docname, guide in tagged:
+        for key in [("phase", p) for p in guide.phases] + [("role", r) for r in guide.audiences]:
+            first_use.setdefault(key, (docname, guide.line_of(_FIELD[key[0]])))
+            count[key] += 1
     for docname, guide in sorted(guides(env).items()):
         if guide.hero and guide.layout.startswith("role-index") and guide.hero not in site.by_title:
             warn(
@@ -203,23 +210,20 @@ def check_index_pages(app: Sphinx, env: BuildEnvironment) -> None:
                 subtype="index",
                 location=(docname, guide.line_of("hero")),
             )
-    for (kind, slug), docname in sorted(used.items()):
+    for (kind, slug), location in sorted(first_use.items()):
         pages = site.phase_pages if kind == "phase" else site.role_pages
         if slug in pages:
             continue
-        count = sum(
-            1
-            for g in guides(env).values()
-            if slug in (g.phases if kind == "phase" else g.audiences)
-        )
-        layout = "phases" if kind == "phase" else "role-index"
-        key = "phase" if kind == "phase" else "audience"
+        layout, field = ("phases", "phase") if kind == "phase" else ("role-index", "audience")
         warn(
-            f"no index page for {kind} {slug!r} (a page with layout: {layout} and {key}: "
-            f"{slug}); its tags on {count} page(s) are shown as plain text",
+            f"no index page for {kind} {slug!r} (a page with layout: {layout} and {field}: "
+            f"{slug}); its tags on {count[(kind, slug)]} page(s) are shown as plain text",
             subtype="index",
-            location=docname,
+            location=location,
         )
+
+
+_FIELD = {"phase": "phases", "role": "audience"}
 
 
 def setup(app: Sphinx) -> None:
