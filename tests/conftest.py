@@ -10,6 +10,7 @@ build: nothing is ever written into ``tests/roots``.
 from __future__ import annotations
 
 import json
+import os
 import re
 import runpy
 import shutil
@@ -25,9 +26,16 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
+from sphinx.util.console import nocolor, strip_escape_sequences
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+# Sphinx takes CI=true for a colour terminal: it colours status and warnings and rewrites
+# progress lines in place with carriage returns. Tests read plain text, in CI as anywhere:
+# NO_COLOR wins over CI (also for the sphinx-build subprocesses), and nocolor() turns off
+# colour for the builds made in this process.
+os.environ["NO_COLOR"] = "1"
+nocolor()
 
 REPO = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"

@@ -93,7 +93,7 @@ def _from_front_matter(app: Sphinx, fromdocname: str) -> list[tuple[str, str | N
 def _from_toctree(app: Sphinx, fromdocname: str) -> list[tuple[str, str | None]]:
     env = app.env
     site = site_map(env)
-    items = []
+    items: list[tuple[str, str | None]] = []
     for docname in reversed(ancestors(site, fromdocname)):
         title = site.titles.get(docname, docname)
         if docname == env.config.root_doc:

@@ -6,6 +6,7 @@ Keeping the data in ``env.service_manual_guides`` through an ``EnvironmentCollec
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from sphinx.environment.collectors import EnvironmentCollector
@@ -23,10 +24,10 @@ if TYPE_CHECKING:
 def guides(env: BuildEnvironment) -> dict[str, Guide]:
     """Every document's Guide, by docname."""
     try:
-        return env.service_manual_guides  # type: ignore[attr-defined,no-any-return]
+        return env.service_manual_guides  # type: ignore[attr-defined]
     except AttributeError:
         env.service_manual_guides = {}  # type: ignore[attr-defined]
-        return env.service_manual_guides  # type: ignore[attr-defined,no-any-return]
+        return env.service_manual_guides  # type: ignore[attr-defined]
 
 
 def guide_of(env: BuildEnvironment, docname: str) -> Guide | None:
@@ -38,7 +39,11 @@ class GuideCollector(EnvironmentCollector):
         guides(env).pop(docname, None)
 
     def merge_other(
-        self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+        self,
+        app: Sphinx,
+        env: BuildEnvironment,
+        docnames: AbstractSet[str],
+        other: BuildEnvironment,
     ) -> None:
         mine, theirs = guides(env), guides(other)
         for docname in docnames:
