@@ -30,7 +30,7 @@ CONF_PY = 'extensions = ["service_manual"]\n'
 # "<srcdir>/page.md:12: WARNING: message [type.subtype]"; the line and the type are optional
 # in Sphinx's format, and that is what the tests check for.
 WARNING_LINE = re.compile(
-    r"^(?P<file>[^:]+?)(?::(?P<line>\d+))?: (?P<level>WARNING|ERROR|CRITICAL|SEVERE): "
+    r"^(?:(?P<file>[^:]+?)(?::(?P<line>\d+))?: )?(?P<level>WARNING|ERROR|CRITICAL|SEVERE): "
     r"(?P<message>.*?)(?: \[(?P<type>[\w.-]+)\])?$"
 )
 
@@ -94,10 +94,18 @@ def build_in(
     )
 
 
+# Settings sphinx-build cannot take as -D: MyST declares myst_enable_extensions as a set,
+# and Sphinx ignores an override of that type (with a warning of its own). Tests built
+# with sphinx-build compare builds made the same way, and use none of those extensions.
+NOT_OVERRIDABLE = frozenset({"myst_enable_extensions"})
+
+
 def define_options(settings: dict[str, Any] | None = None) -> list[str]:
     """The site settings as ``sphinx-build -D name=value`` options."""
     options = []
     for name, value in (settings or SITE_SETTINGS).items():
+        if name in NOT_OVERRIDABLE:
+            continue
         if isinstance(value, bool):
             text = "1" if value else "0"
         elif isinstance(value, list | tuple):
@@ -159,7 +167,7 @@ def parse_warnings(lines: list[str]) -> list[Warning_]:
             raise AssertionError(f"not a warning line: {text!r}")
         found.append(
             Warning_(
-                match["file"],
+                match["file"] or "",
                 int(match["line"]) if match["line"] else None,
                 match["level"],
                 match["message"],
@@ -180,7 +188,7 @@ def unlocated_or_untyped(lines: list[str]) -> list[str]:
     bad = []
     for w in parse_warnings([line for line in lines if "Traceback" not in line]):
         ours = w.type is not None and w.type.startswith("service_manual.")
-        if not w.file or w.file in {"WARNING", "ERROR"}:
+        if not w.file:
             bad.append(f"no file: {w}")
         elif ours and w.line is None and not SITE_LEVEL.match(w.message):
             bad.append(f"no line: {w}")
