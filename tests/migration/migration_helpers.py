@@ -1,11 +1,10 @@
-"""Helpers for the migration tests: small bodies as the conversions receive them."""
+"""Helpers for the migration tests: small bodies as the conversions receive them.
+
+``migrate_jekyll`` is imported from ``_ext/``, which the project's editable install puts on
+``sys.path`` (as it does for ``service_manual``); nothing here changes ``sys.path``.
+"""
 
 from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "_ext"))
 
 from migrate_jekyll.document import Line
 
