@@ -47,6 +47,13 @@ livehtml: $(STAMP)
 clean:
 	rm -rf "$(BUILDDIR)"
 
+# Convert a Jekyll service-manual tree into MyST sources for this project (see README).
+# Then: make html SOURCEDIR=$(DEST) BUILDDIR=$(BUILDDIR)/migrated
+SRC  ?= ../shared/corpus/gds-service-manual-2016/service-manual
+DEST ?= $(BUILDDIR)/migrated/docs
+migrate: $(STAMP)
+	$(VENV)/bin/python -m migrate_jekyll "$(SRC)" "$(DEST)"
+
 # A benchmark, not a test: ratios against plain Sphinx + MyST measured in the same run.
 # e.g. make bench BENCHOPTS="--sizes 200,2000 --migrated /tmp/manual --pdf"
 BENCHOPTS ?= --sizes 200,2000

@@ -23,6 +23,8 @@ version = release = "2016"
 extensions = [
     "myst_parser",
     "service_manual",
+    # Redirect pages for 2016 URLs, from the map `make migrate` writes beside its output.
+    "sphinx_reredirects",
 ]
 # sphinx-design (grids, cards, tabs) is installed for writers who need it: add "sphinx_design"
 # above to use it. It is off by default: it adds a stylesheet and a script to every page, its
@@ -37,7 +39,10 @@ nitpicky = True
 # MyST: front matter `title` is the page's one <h1>; `##` sections nest below it.
 myst_title_to_header = True
 myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist"]
-myst_heading_anchors = 3
+# Heading ids as kramdown made them in 2016, so old #fragment links keep working; headings
+# that the migration moved down a level keep theirs too.
+myst_heading_anchors = 6
+myst_heading_slug_func = "migrate_jekyll.slugs.kramdown_slug"
 
 # HTML: Sphinx's `basic` theme with our own templates and stylesheet.
 html_theme = "basic"

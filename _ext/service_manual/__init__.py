@@ -10,6 +10,7 @@ Where things live:
 - ``listing``, ``guide_list``, ``index_pages``: pages that list other pages;
 - ``incremental``: which pages an edit touches, for incremental builds;
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
+- ``redirects``: the migration's map of 2016 URLs, fed to sphinx-reredirects;
 - ``layouts``: which template renders a page;
 - ``diagnostics``: every warning we give, by subtype.
 """
@@ -30,6 +31,7 @@ from . import (
     incremental,
     index_pages,
     layouts,
+    redirects,
     search,
     site,
     video,
@@ -59,6 +61,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         index_pages,
         incremental,
         layouts,
+        redirects,
         search,
         export,
     ):

@@ -2,7 +2,8 @@
 that match its options, each a link with the guide's title and subtitle.
 
 Options: ``:phase:``, ``:audience:`` with ``:tier:`` (primary, secondary or any),
-``:category:``, ``:type:`` (comma-separated; guide and resource by default), ``:theme:``,
+``:category:``, ``:type:`` (comma-separated; guide and resource by default; ``any`` for every
+page), ``:theme:``,
 ``:exclude:`` (titles, one a line or ``;``-separated) and ``:sort:`` (``title`` or ``source``).
 An unknown value warns, and the list shows what the remaining options select.
 """
@@ -68,18 +69,19 @@ class GuideListDirective(SphinxDirective):
             audience = vocab.role_slug(wanted_role)
             if audience is None:
                 self._unknown("audience", wanted_role, vocab.roles, unfiltered.format("audience"))
-        types: tuple[str, ...] = LISTED_TYPES
         wanted_types = [t.strip() for t in (self.options.get("type") or "").split(",") if t.strip()]
         known = tuple(t for t in wanted_types if t in vocab.types)
         for t in wanted_types:
-            if t not in vocab.types:
+            if t not in vocab.types and t != "any":
                 outcome = (
                     f"only the type(s) {', '.join(known)} are listed"
                     if known
                     else f"the list shows the default types ({', '.join(LISTED_TYPES)})"
                 )
                 self._unknown("type", t, vocab.types, outcome)
-        types = known or LISTED_TYPES
+        types: tuple[str, ...] | None = known or LISTED_TYPES
+        if "any" in wanted_types:
+            types = None  # every page, whatever its type or none
         exclude_text = self.options.get("exclude") or ""
         exclude = tuple(
             t.strip() for t in exclude_text.replace(";", "\n").splitlines() if t.strip()

@@ -1,0 +1,63 @@
+"""Old URLs keep working: the migration's redirect map feeds sphinx-reredirects.
+
+``make migrate`` writes ``redirects.json`` beside the migrated source folder (outside it, so it
+is never a source). When that file is there and ``sphinx_reredirects`` is loaded, its
+``redirects`` become the ``redirects`` setting, unless ``conf.py`` sets its own. Each entry is
+checked: a target must be a relative URL inside the site, so the map cannot send readers
+elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from .diagnostics import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+def safe_target(target: object) -> bool:
+    if not isinstance(target, str) or not target or "\\" in target:
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc and not target.startswith("/")
+
+
+def load_redirect_map(app: Sphinx, config: Config) -> None:
+    if "redirects" not in config or config.redirects:
+        return  # sphinx-reredirects not loaded, or conf.py has its own redirects
+    path = Path(app.srcdir, config.service_manual_redirect_map).resolve()
+    if not path.is_file():
+        return
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        entries = data["redirects"]
+        if not isinstance(entries, dict):
+            raise TypeError("'redirects' is not a mapping")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        warn(f"redirect map {path} could not be read: {exc}", subtype="config", location=None)
+        return
+    good = {}
+    for source, target in entries.items():
+        if isinstance(source, str) and safe_target(target):
+            good[source] = target
+        else:
+            warn(
+                f"redirect map {path}: {source!r} -> {target!r} is not a relative URL inside "
+                "the site; it is left out",
+                subtype="config",
+                location=None,
+            )
+    config.redirects = good
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value(
+        "service_manual_redirect_map", "../redirects.json", "env", types=frozenset({str})
+    )
+    app.connect("config-inited", load_redirect_map, priority=600)
