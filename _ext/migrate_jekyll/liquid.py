@@ -3,7 +3,8 @@
 - ``browse/index.md`` (``layout: browse``): the contents list and the per-category
   ``{% include _browse-links.html %}`` loops are removed; the layout lists every category.
 - ``themes/index.md``: each ``<h3>Theme</h3>`` + ``{% for p in site.pages %}{% if p.theme ==
-  'x' %}`` loop becomes ``## Theme`` and a ``{guide-list}`` with ``:theme: x``.
+  'x' %}`` loop becomes ``## Theme`` and a ``{guide-list}`` with ``:theme: x`` and ``:type:
+  any``: the loop listed every page with that theme, whatever its type (or none).
 - ``{% include _phases.html %}`` (the phases page and the home page) becomes a list of links
   to the phase pages; ``{% include _role-links.html %}`` (home page) a list of the role pages.
 - The home page, ``index.html``, becomes ``index.md`` (``layout: homepage``): its ``<h1>`` and
@@ -53,7 +54,7 @@ def themes_body(lines: list[Line]) -> list[Line]:
                 Line(no, ""),
                 Line(line.no, "```{guide-list}"),
                 Line(line.no, f":theme: {theme.group(1)}"),
-                Line(line.no, ":type: guide, resource, category-index"),
+                Line(line.no, ":type: any"),
                 Line(line.no, ":sort: source"),
                 Line(line.no, "```"),
                 Line(line.no, ""),

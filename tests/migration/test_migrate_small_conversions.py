@@ -58,7 +58,7 @@ def test_theme_loops_become_guide_lists() -> None:
     liquid.convert(themes, {}, "themes/index.md", report)
     assert texts(themes.body) == (
         "## Getting started\n\n```{guide-list}\n:theme: getting-started\n"
-        ":type: guide, resource, category-index\n:sort: source\n```\n"
+        ":type: any\n:sort: source\n```\n"
     )
 
 
