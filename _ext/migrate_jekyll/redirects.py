@@ -14,8 +14,9 @@ Shape of ``redirects.json`` (written beside the report, outside the Sphinx sourc
   URL it sends readers to, relative to that page. It assumes the HTML builder's URLs
   (``a/b.html``) with the site published at ``prefix``. Then ``/service-manual/a/b.html``,
   ``/service-manual/a/`` and ``/service-manual/a/index.html`` are built pages already, and only
-  the extension-less guide URL ``/service-manual/a/b`` needs a page: ``a/b/index.html``, which
-  a static server returns for ``/a/b/`` (and, after its usual slash redirect, for ``/a/b``).
+  the extension-less URLs need a page: ``/service-manual/a/b`` gets ``a/b/index.html``, which
+  a static server returns for ``/a/b/`` (and, after its usual slash redirect, for ``/a/b``);
+  ``/service-manual/a/index``, which 2016 pages link to, gets ``a/index/index.html``.
 - ``pages`` maps every 2016 URL form of every page to its docname, for server rules or for
   resolving old links elsewhere.
 """
@@ -32,10 +33,15 @@ from .site import PREFIX
 
 def url_forms(docname: str) -> list[str]:
     if docname == "index":
-        return [PREFIX, PREFIX + "/", PREFIX + "/index.html"]
+        return [PREFIX, PREFIX + "/", PREFIX + "/index", PREFIX + "/index.html"]
     if docname.endswith("/index"):
         folder = docname[: -len("/index")]
-        return [f"{PREFIX}/{folder}", f"{PREFIX}/{folder}/", f"{PREFIX}/{docname}.html"]
+        return [
+            f"{PREFIX}/{folder}",
+            f"{PREFIX}/{folder}/",
+            f"{PREFIX}/{docname}",
+            f"{PREFIX}/{docname}.html",
+        ]
     return [f"{PREFIX}/{docname}", f"{PREFIX}/{docname}.html"]
 
 
@@ -47,8 +53,6 @@ def build(docnames: Iterable[str]) -> dict[str, object]:
     for docname in names:
         for url in url_forms(docname):
             pages[url] = docname
-        if docname == "index" or docname.endswith("/index"):
-            continue
         source = f"{docname}/index"
         if source in taken:
             continue  # a folder index of the same name owns /a/b/

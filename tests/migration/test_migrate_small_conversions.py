@@ -107,13 +107,20 @@ def test_every_page_has_a_parent_index() -> None:
 
 def test_redirect_map() -> None:
     data = redirects.build(["index", "a/index", "a/b"])
-    assert data["redirects"] == {"a/b/index": "../b.html"}
+    # /a/index: 2016 pages link to folder pages without .html too.
+    assert data["redirects"] == {
+        "a/b/index": "../b.html",
+        "a/index/index": "../index.html",
+        "index/index": "../index.html",
+    }
     assert data["pages"] == {
         "/service-manual": "index",
         "/service-manual/": "index",
+        "/service-manual/index": "index",
         "/service-manual/index.html": "index",
         "/service-manual/a": "a/index",
         "/service-manual/a/": "a/index",
+        "/service-manual/a/index": "a/index",
         "/service-manual/a/index.html": "a/index",
         "/service-manual/a/b": "a/b",
         "/service-manual/a/b.html": "a/b",
