@@ -201,7 +201,9 @@ def check_index_pages(app: Sphinx, env: BuildEnvironment) -> None:
     count: Counter[tuple[str, str]] = Counter()
     for docname, guide in tagged:
         for key in [("phase", p) for p in guide.phases] + [("role", r) for r in guide.audiences]:
-            first_use.setdefault(key, (docname, guide.line_of(_FIELD[key[0]])))
+            # A role may come from the 2016 'secondary-audience' key alone.
+            line = guide.line_of(_FIELD[key[0]]) or guide.line_of("secondary-audience")
+            first_use.setdefault(key, (docname, line))
             count[key] += 1
     for docname, guide in sorted(guides(env).items()):
         if guide.hero and guide.layout.startswith("role-index") and guide.hero not in site.by_title:
