@@ -10,6 +10,7 @@ size measured when the page is read. A path that is missing or leaves the source
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -203,20 +204,23 @@ def refuse_unsafe_download_roles(app: Sphinx, doctree: nodes.document) -> None:
         ref.replace_self(nodes.inline(text, text))
 
 
-def add_download_urls(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    """Print and text cannot click a link: give the full URL where the site's URL is known."""
-    baseurl = app.config.html_baseurl
-    if app.builder.format == "html" or not baseurl:
+def describe_for_print(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    """Print and text cannot click a link: name each file, and give its full URL where the
+    site's address (``html_baseurl``) is known."""
+    if app.builder.format == "html":
         return
+    baseurl = app.config.html_baseurl
     for ref in (
         r
         for block in doctree.findall(downloads)
         for r in block.findall(addnodes.download_reference)
     ):
-        if "filename" not in ref:
-            continue
-        url = baseurl.rstrip("/") + "/_downloads/" + ref["filename"]
-        ref.parent += [nodes.Text(" "), nodes.reference(url, url, refuri=url)]
+        name = posixpath.basename(ref["reftarget"])
+        if ref.astext() != name:
+            ref.parent.insert(ref.parent.index(ref) + 1, nodes.Text(f" ({name})"))
+        if baseurl and "filename" in ref:
+            url = baseurl.rstrip("/") + "/_downloads/" + ref["filename"]
+            ref.parent += [nodes.Text(" "), nodes.reference(url, url, refuri=url)]
 
 
 def visit_downloads_html(self: HTML5Translator, node: downloads) -> None:
@@ -238,4 +242,4 @@ def setup(app: Sphinx) -> None:
     )
     app.add_directive("downloads", DownloadsDirective)
     app.connect("doctree-read", refuse_unsafe_download_roles, priority=450)
-    app.connect("doctree-resolved", add_download_urls)
+    app.connect("doctree-resolved", describe_for_print)
