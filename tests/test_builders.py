@@ -56,8 +56,8 @@ def test_text_shows_the_guide_header_video_and_downloads(build) -> None:
         "Watch: https://www.youtube.com/watch?v=AbCdEfGhIjK\n"
     ) in text
     assert "Rota templates\n\n" in text
-    assert "* Rota as a spreadsheet Comma-separated values, CSV, 3 KB\n" in text
-    assert "* Handbook as plain text Plain text, TXT, 2 KB\n" in text
+    assert "* Rota as a spreadsheet (rota.csv) Comma-separated values, CSV, 3 KB\n" in text
+    assert "* Handbook as plain text (handbook.txt) Plain text, TXT, 2 KB\n" in text
     # HTML-only parts are left out: breadcrumbs, the Contents list.
     assert "Contents" not in text
     assert "Our team" not in text
@@ -69,7 +69,7 @@ def test_text_gives_full_download_urls_when_the_site_url_is_known(build) -> None
     text = unwrap(site.text("team/operations.txt"))
     urls = re.findall(r"https://manual\.example\.org/_downloads/[0-9a-f]{32}/\S+", text)
     assert [u.rsplit("/", 1)[1] for u in urls] == ["rota.csv", "handbook.txt"]
-    assert "* Rota as a spreadsheet Comma-separated values, CSV, 3 KB https://" in text
+    assert "* Rota as a spreadsheet (rota.csv) Comma-separated values, CSV, 3 KB https://" in text
 
 
 def test_text_shows_each_video_caption_and_url(build) -> None:
@@ -101,8 +101,9 @@ def test_text_lists_downloads_with_format_and_size(build) -> None:
     assert items == [
         f"* plan.csv Comma-separated values, CSV, 9 KB {BASEURL}_downloads/H/plan.csv",
         f"* checklist.txt Plain text, TXT, 898 bytes {BASEURL}_downloads/H/checklist.txt",
-        f"* Checklist for the team Plain text, TXT, 898 bytes {BASEURL}_downloads/H/checklist.txt",
-        f"* A one-line note Plain text, TXT, 18 bytes {BASEURL}_downloads/H/note.txt",
+        f"* Checklist for the team (checklist.txt) Plain text, TXT, 898 bytes "
+        f"{BASEURL}_downloads/H/checklist.txt",
+        f"* A one-line note (note.txt) Plain text, TXT, 18 bytes {BASEURL}_downloads/H/note.txt",
     ]
 
 
@@ -149,7 +150,7 @@ def test_latex_shows_tags_and_downloads(build) -> None:
     for text in ["Web operations", "Developers", "Discovery", "Live", "Draft", "The team"]:
         assert text in tags[1]
     assert (
-        "\\DUrole{sm-download__name}{Rota as a spreadsheet} "
+        "\\DUrole{sm-download__name}{Rota as a spreadsheet} (rota.csv) "
         "\\DUrole{sm-download__meta}{Comma\\sphinxhyphen{}separated values, CSV, 3 KB} "
         "\\sphinxurl{https://manual.example.org/\\_downloads/"
     ) in tex
