@@ -81,8 +81,8 @@ def test_incremental_parallel_build_matches_a_clean_build(tmp_path) -> None:
         incremental.warnings
         == fresh.warnings
         == [
-            f"{SRCDIR}/guides/monitoring.md:8: WARNING: no index page for phase 'beta' (a page with "
-            "layout: phases and phase: beta); its tags on 1 page(s) are shown as plain text "
+            f"{SRCDIR}/guides/monitoring.md:8: WARNING: no index page for phase 'beta' (a page "
+            "with layout: phases and phase: beta); its tags on 1 page(s) are shown as plain text "
             "[service_manual.index]"
         ]
     )
