@@ -16,8 +16,11 @@ as right with ``-j`` as without.
 
 from __future__ import annotations
 
+import glob
+import posixpath
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -71,6 +74,7 @@ class Before:
     listings: dict[str, Listing]  # docname -> listing, for the documents about to change
     touched: set[str]
     all_docs: set[str]
+    removed: set[str]
 
 
 def remember(
@@ -86,7 +90,8 @@ def remember(
         return []
     touched = added | changed | removed
     listings = {item.docname: item for item in old.listings if item.docname in touched}
-    env.service_manual_before = Before(old, listings, touched, set(env.all_docs))  # type: ignore[attr-defined]
+    before = Before(old, listings, touched, set(env.all_docs), set(removed))
+    env.service_manual_before = before  # type: ignore[attr-defined]
     return []
 
 
@@ -166,7 +171,27 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted((rewrite - before.touched) & env.found_docs)
 
 
+def remove_deleted_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Sphinx leaves the page of a deleted source in the output, where it would still be
+    published (and found by old links); take it, and its copied source, out."""
+    before: Before | None = getattr(env, "service_manual_before", None)
+    outfilename = getattr(app.builder, "get_outfilename", None)
+    if before is None or outfilename is None:
+        return []
+    outdir = Path(app.outdir)
+    for docname in sorted(before.removed - set(env.found_docs)):
+        page = Path(outfilename(docname))
+        if page.is_file() and page.resolve().is_relative_to(outdir.resolve()):
+            page.unlink()
+        sources = outdir / "_sources" / posixpath.dirname(docname)
+        stem = posixpath.basename(docname)
+        for copied in sources.glob(f"{glob.escape(stem)}.*.txt") if sources.is_dir() else ():
+            copied.unlink()
+    return []
+
+
 def setup(app: Sphinx) -> None:
     app.add_env_collector(ListCollector)
     app.connect("env-get-outdated", remember)
+    app.connect("env-updated", remove_deleted_pages, priority=550)
     app.connect("env-updated", pages_to_rewrite, priority=600)
