@@ -13,45 +13,15 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
+from service_manual.config import DEFAULT_ROLES
 
 from .report import Report
 
-ROLES = (
-    "service-managers",
-    "delivery-managers",
-    "tech-archs",
-    "developers",
-    "web-ops",
-    "designers",
-    "content-designers",
-    "user-researchers",
-    "performance-analysts",
-    "qa",
-    "chief-technology-officers",
-)
+# The manual's vocabulary is the extension's: one list of roles and their 2016 spellings.
+ROLES: tuple[str, ...] = tuple(DEFAULT_ROLES)
 
 ROLE_ALIASES: dict[str, str] = {
-    "service-manager": "service-managers",
-    "delivery-manager": "delivery-managers",
-    "tech-arch": "tech-archs",
-    "technical-architect": "tech-archs",
-    "technical-architects": "tech-archs",
-    "developer": "developers",
-    "web-operations": "web-ops",
-    "webops": "web-ops",
-    "designer": "designers",
-    "content-designer": "content-designers",
-    "researcher": "user-researchers",
-    "researchers": "user-researchers",
-    "user-researcher": "user-researchers",
-    "analyst": "performance-analysts",
-    "analysts": "performance-analysts",
-    "performance-analyst": "performance-analysts",
-    "tester": "qa",
-    "testers": "qa",
-    "chief-technology-officer": "chief-technology-officers",
-    "cto": "chief-technology-officers",
-    "ctos": "chief-technology-officers",
+    alias: slug for slug, spec in DEFAULT_ROLES.items() for alias in spec["aliases"]
 }
 
 

@@ -21,11 +21,13 @@ import re
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 
+from service_manual.config import DEFAULT_PHASES
+
 from .document import Line, Page
 from .frontmatter import ROLES
 from .report import Report
 
-PHASES = ("discovery", "alpha", "beta", "live", "retirement")
+PHASES = tuple(DEFAULT_PHASES)
 LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 _THEME_LOOP = re.compile(r"p\.theme\s*==\s*['\"]([\w-]+)['\"]")
 _HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1>", re.S)

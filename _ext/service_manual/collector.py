@@ -7,7 +7,7 @@ Keeping the data in ``env.service_manual_guides`` through an ``EnvironmentCollec
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sphinx.environment.collectors import EnvironmentCollector
 
@@ -21,22 +21,23 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
-def guides(env: BuildEnvironment) -> dict[str, Guide]:
-    """Every document's Guide, by docname."""
-    try:
-        return env.service_manual_guides  # type: ignore[attr-defined]
-    except AttributeError:
-        env.service_manual_guides = {}  # type: ignore[attr-defined]
-        return env.service_manual_guides  # type: ignore[attr-defined]
+def per_document(env: BuildEnvironment, attribute: str) -> dict[str, Any]:
+    """The dict ``env.<attribute>`` of per-document data, made on first use."""
+    data = getattr(env, attribute, None)
+    if data is None:
+        data = {}
+        setattr(env, attribute, data)
+    return data
 
 
-def guide_of(env: BuildEnvironment, docname: str) -> Guide | None:
-    return guides(env).get(docname)
+class PerDocumentCollector(EnvironmentCollector):
+    """Per-document data in ``env.<attribute>``: purged with its document, merged back from
+    parallel readers."""
 
+    attribute: ClassVar[str]
 
-class GuideCollector(EnvironmentCollector):
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        guides(env).pop(docname, None)
+        per_document(env, self.attribute).pop(docname, None)
 
     def merge_other(
         self,
@@ -45,10 +46,23 @@ class GuideCollector(EnvironmentCollector):
         docnames: AbstractSet[str],
         other: BuildEnvironment,
     ) -> None:
-        mine, theirs = guides(env), guides(other)
+        mine, theirs = per_document(env, self.attribute), per_document(other, self.attribute)
         for docname in docnames:
             if docname in theirs:
                 mine[docname] = theirs[docname]
+
+
+def guides(env: BuildEnvironment) -> dict[str, Guide]:
+    """Every document's Guide, by docname."""
+    return per_document(env, GuideCollector.attribute)
+
+
+def guide_of(env: BuildEnvironment, docname: str) -> Guide | None:
+    return guides(env).get(docname)
+
+
+class GuideCollector(PerDocumentCollector):
+    attribute = "service_manual_guides"
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
         env = app.env

@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import glob
 import posixpath
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.environment.collectors import EnvironmentCollector
 
-from .collector import guides
+from .collector import PerDocumentCollector, guides, per_document
 from .index_pages import page_criteria
 from .listing import Criteria, Listing, guide_index
 from .site import SiteMap, ancestors, legacy_docname, site_map
@@ -37,30 +35,13 @@ if TYPE_CHECKING:
 
 
 def list_criteria(env: BuildEnvironment) -> dict[str, list[Criteria]]:
-    try:
-        return env.service_manual_lists  # type: ignore[attr-defined]
-    except AttributeError:
-        env.service_manual_lists = {}  # type: ignore[attr-defined]
-        return env.service_manual_lists  # type: ignore[attr-defined]
+    return per_document(env, ListCollector.attribute)
 
 
-class ListCollector(EnvironmentCollector):
+class ListCollector(PerDocumentCollector):
     """Remembers the criteria of every ``{guide-list}`` in a document."""
 
-    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        list_criteria(env).pop(docname, None)
-
-    def merge_other(
-        self,
-        app: Sphinx,
-        env: BuildEnvironment,
-        docnames: AbstractSet[str],
-        other: BuildEnvironment,
-    ) -> None:
-        theirs = list_criteria(other)
-        for docname in docnames:
-            if docname in theirs:
-                list_criteria(env)[docname] = theirs[docname]
+    attribute = "service_manual_lists"
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
         found = [c for node in doctree.findall(guide_index) for c in node.get("criteria", [])]

@@ -29,22 +29,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from service_manual.config import DEFAULT_PHASES, DEFAULT_ROLES
+
 REPO = Path(__file__).resolve().parents[2]
 
-PHASES = ["discovery", "alpha", "beta", "live", "retirement"]
-ROLES = [
-    "service-managers",
-    "delivery-managers",
-    "tech-archs",
-    "developers",
-    "web-ops",
-    "designers",
-    "content-designers",
-    "user-researchers",
-    "performance-analysts",
-    "qa",
-    "chief-technology-officers",
-]
+PHASES = list(DEFAULT_PHASES)
+ROLES = list(DEFAULT_ROLES)
 CATEGORIES = [
     "agile",
     "assisted-digital",
