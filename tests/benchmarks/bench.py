@@ -21,6 +21,7 @@ import json
 import os
 import platform
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -173,11 +174,44 @@ def touch_later(path: Path) -> None:
 
 
 def toggle_retirement(text: str) -> str:
-    """Add ``retirement`` to a guide's ``phases`` list, or take it out again."""
-    head, sep, rest = text.partition("phases:\n")
-    if rest.startswith("  - retirement\n"):
-        return head + sep + rest[len("  - retirement\n") :]
-    return head + sep + "  - retirement\n" + rest
+    """Add ``retirement`` to a guide's ``phases`` (a flow or block YAML list), or take it out."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("phases:"))
+    flow = FLOW_PHASES.match(lines[start])
+    if flow:
+        items = [p.strip() for p in flow[1].split(",") if p.strip()]
+        items = (
+            [p for p in items if p != "retirement"]
+            if "retirement" in items
+            else [
+                "retirement",
+                *items,
+            ]
+        )
+        lines[start] = f"phases: [{', '.join(items)}]"
+        return "\n".join(lines)
+    end = start + 1
+    while end < len(lines) and BLOCK_ITEM.match(lines[end]):
+        end += 1
+    block = lines[start + 1 : end]
+    indent = BLOCK_ITEM.match(block[0])[1] if block else "  "  # type: ignore[index]
+    if f"{indent}- retirement" in block:
+        block.remove(f"{indent}- retirement")
+    else:
+        block.insert(0, f"{indent}- retirement")
+    return "\n".join(lines[: start + 1] + block + lines[end:])
+
+
+FLOW_PHASES = re.compile(r"^phases: \[(.*)\]\s*$")
+BLOCK_ITEM = re.compile(r"^(\s*)- \S")
+
+
+def has_phase_list(text: str) -> bool:
+    """A guide whose phases are a non-empty list, in either YAML style."""
+    return "layout: detailed-guidance" in text and (
+        re.search(r"^phases:\n\s*- ", text, re.M) is not None
+        or re.search(r"^phases: \[\w", text, re.M) is not None
+    )
 
 
 class Measure:
@@ -226,11 +260,7 @@ def measure(src: Path, work: Path, repeat: int, latexmk: bool) -> tuple[dict, di
     plain_conf = work / "plain-conf"
     plain_conf.mkdir(parents=True, exist_ok=True)
     (plain_conf / "conf.py").write_text(PLAIN_CONF)
-    guide = next(
-        p
-        for p in sorted(src.rglob("*.md"))
-        if "phases:\n  - " in (t := p.read_text()) and "layout: detailed" in t
-    )
+    guide = next(p for p in sorted(src.rglob("*.md")) if has_phase_list(p.read_text()))
     results: dict[str, dict[str, Result]] = {}
     for name, confdir in (("ours", str(REPO)), ("plain", str(plain_conf))):
         m = Measure(src, work / name, confdir, repeat)
