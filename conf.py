@@ -22,6 +22,8 @@ version = release = "2016"
 
 extensions = [
     "myst_parser",
+    # ImageMagick turns GIFs (which LaTeX cannot include) into PNGs for the PDF.
+    "sphinx.ext.imgconverter",
     "service_manual",
     # Redirect pages for 2016 URLs, from the map `make migrate` writes beside its output.
     "sphinx_reredirects",
@@ -59,6 +61,9 @@ html_permalinks_icon = "#"
 service_manual_repository_url = "https://github.com/alphagov/service-manual-sphinx"
 service_manual_repository_branch = "main"
 html_css_files = ["service-manual.css"]
+
+# Debian's ImageMagick, not another program called convert earlier on PATH.
+image_converter = "/usr/bin/convert" if os.path.exists("/usr/bin/convert") else "convert"
 
 # LaTeX (PDF): one book of the whole manual, with a title page and contents.
 # xelatex, not pdflatex: pdflatex draws ŵ and ŷ as a letter under a separate accent, so the

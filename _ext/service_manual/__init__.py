@@ -10,6 +10,7 @@ Where things live:
 - ``listing``, ``guide_list``, ``index_pages``: pages that list other pages;
 - ``incremental``: which pages an edit touches, for incremental builds;
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
+- ``offline``: print builds fetch no remote image;
 - ``redirects``: the migration's map of 2016 URLs, fed to sphinx-reredirects;
 - ``layouts``: which template renders a page;
 - ``diagnostics``: every warning we give, by subtype.
@@ -31,6 +32,7 @@ from . import (
     incremental,
     index_pages,
     layouts,
+    offline,
     redirects,
     search,
     site,
@@ -61,6 +63,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         index_pages,
         incremental,
         layouts,
+        offline,
         redirects,
         search,
         export,
