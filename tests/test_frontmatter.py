@@ -156,8 +156,11 @@ def yaml_parser(request, monkeypatch) -> str:
 
 
 def invalid(problem: str, parser: str) -> list[tuple[str, int]]:
+    """The report for YAML that cannot be read whose ``title:`` line can: it is kept."""
     words, line = YAML_PROBLEMS[problem][parser]
-    return [(f"front matter is not valid YAML: {words}; the page is built without it", line)]
+    return [
+        (f"front matter is not valid YAML: {words}; the page is built with only its title", line)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -209,7 +212,9 @@ def test_read_what_cannot_be_used(
         ] == [(True, 3)]
     else:
         assert reports == expected
-    assert raw.data == {}
+    # Of front matter that is not YAML, a title line that is itself readable is kept.
+    not_yaml = bool(reports) and reports[0][0].startswith("front matter is not valid YAML")
+    assert raw.data == ({"title": "A"} if not_yaml and "title: A\n" in text else {})
 
 
 # ----------------------------------------------------------------------------- normalising
@@ -1017,3 +1022,17 @@ def test_detailed_guidance_shows_its_parts_in_order(build) -> None:
 
 def test_no_page_tools_without_a_repository(seed) -> None:
     assert seed.html("team/operations").select("aside.sm-page-tools") == []
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "expected"),
+    [
+        pytest.param("title: A guide\naudience: [x", ("A guide", 0), id="plain"),
+        pytest.param("layout: x\ntitle: 'Quoted: yes'\n  bad", ("Quoted: yes", 1), id="quoted"),
+        pytest.param("title: [not, text\n", None, id="not-text"),
+        pytest.param("title:\n", None, id="empty"),
+        pytest.param("subtitle: only\n", None, id="no-title"),
+    ],
+)
+def test_salvage_title(yaml_text: str, expected: tuple[str, int] | None) -> None:
+    assert sm_frontmatter.salvage_title(yaml_text) == expected

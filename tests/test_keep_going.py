@@ -149,12 +149,6 @@ def test_each_broken_page_shows_what_could_be_saved(broken_site: KeepGoing, docn
         assert title in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a front matter block that is not valid YAML is dropped whole, by MyST (which "
-    "makes the <h1> from it) and by our reader alike, so the page loses a title line that "
-    "was itself fine; saving it would need a line-by-line fallback for 'title:'",
-)
 def test_a_page_with_invalid_yaml_keeps_its_title(broken_site: KeepGoing) -> None:
     page = BeautifulSoup(main_html(broken_site.outdir / "broken/invalid-yaml.html"), "html.parser")
     assert page.find("h1") is not None

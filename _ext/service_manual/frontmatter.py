@@ -115,11 +115,13 @@ def read_front_matter(text: str, report: Report) -> RawFrontMatter:
         if isinstance(exc, yaml.reader.ReaderError):  # no mark: a position in the text
             line = first + yaml_text.count("\n", 0, exc.position)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        report(f"front matter is not valid YAML: {problem}; the page is built without it", line)
-        return RawFrontMatter({}, {}, first)
+        return _without_front_matter(
+            f"front matter is not valid YAML: {problem}", yaml_text, first, line, report
+        )
     except (ValueError, TypeError, RecursionError) as exc:  # e.g. a timestamp out of range
-        report(f"front matter could not be read: {exc}; the page is built without it", first)
-        return RawFrontMatter({}, {}, first)
+        return _without_front_matter(
+            f"front matter could not be read: {exc}", yaml_text, first, first, report
+        )
     if data is None:
         return RawFrontMatter({}, {}, first)
     if not isinstance(data, dict):
@@ -138,6 +140,46 @@ def read_front_matter(text: str, report: Report) -> RawFrontMatter:
             for i, item in enumerate(value_node.value):
                 lines[f"breadcrumbs.{i}"] = first + item.start_mark.line
     return RawFrontMatter({_key_text(k): v for k, v in data.items()}, lines, first)
+
+
+_TITLE_LINE = re.compile(r"^title:[ \t]*(?P<value>\S.*)$", re.MULTILINE)
+
+
+def salvage_title(yaml_text: str) -> tuple[str, int] | None:
+    """The ``title:`` line of front matter that is not valid YAML as a whole, when that line
+    is itself a plain text value: ``(title, 0-based line in the block)``."""
+    match = _TITLE_LINE.search(yaml_text)
+    if match is None:
+        return None
+    try:
+        value = yaml.load("title: " + match["value"], Loader=_Loader)["title"]
+    except (yaml.YAMLError, TypeError, KeyError, ValueError, RecursionError):
+        return None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return value.strip(), yaml_text.count("\n", 0, match.start())
+
+
+def parses(yaml_text: str) -> bool:
+    """Whether the YAML can be read at all."""
+    try:
+        yaml.load(yaml_text, Loader=_Loader)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        return False
+    return True
+
+
+def _without_front_matter(
+    problem: str, yaml_text: str, first: int, line: int, report: Report
+) -> RawFrontMatter:
+    """Front matter that cannot be read is left out, but for a title line that can."""
+    salvaged = salvage_title(yaml_text)
+    if salvaged is None:
+        report(f"{problem}; the page is built without it", line)
+        return RawFrontMatter({}, {}, first)
+    title, offset = salvaged
+    report(f"{problem}; the page is built with only its title", line)
+    return RawFrontMatter({"title": title}, {"title": first + offset}, first)
 
 
 def from_metadata(metadata: dict[str, Any]) -> RawFrontMatter:

@@ -8,12 +8,13 @@ role or category where the site has one, or plain text where it has none.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.transforms import SphinxTransform
 
 from .collector import guide_of
-from .frontmatter import Guide
+from .frontmatter import Guide, parses, salvage_title, split_front_matter
 from .site import site_map
 from .visitors import CHILDREN_ONLY
 
@@ -97,6 +98,38 @@ def title_as_text(app: Sphinx, doctree: nodes.document) -> None:
         raw.replace_self(nodes.Text(raw.astext()))
 
 
+class SalvagedTitle(SphinxTransform):
+    """A page whose front matter is not valid YAML still gets its title as its heading, when
+    the ``title:`` line itself can be read (MyST drops the whole block)."""
+
+    default_priority = 400  # after parsing; before Sphinx collects titles at doctree-read
+
+    def apply(self, **kwargs: Any) -> None:
+        if self.document.next_node(nodes.docinfo) is not None:
+            return  # MyST read the front matter
+        path = self.env.doc2path(self.env.docname)
+        if path.suffix != ".md":
+            return
+        try:
+            block = split_front_matter(path.read_text(encoding=self.config.source_encoding))
+        except (OSError, UnicodeDecodeError):
+            return
+        if block is None or parses(block[0]):
+            return
+        salvaged = salvage_title(block[0])
+        if salvaged is None:
+            return
+        title = salvaged[0]
+        section = nodes.section(ids=[nodes.make_id(title) or "title"])
+        section["names"].append(nodes.fully_normalize_name(title))
+        section += nodes.title(title, title)
+        body = list(self.document.children)
+        self.document.clear()
+        section.extend(body)
+        self.document += section
+        self.document.note_implicit_target(section, section)
+
+
 def add_header(app: Sphinx, doctree: nodes.document) -> None:
     """Put the subtitle and (on guide layouts) the tags under the page's title."""
     guide = guide_of(app.env, app.env.docname)
@@ -173,5 +206,6 @@ def setup(app: Sphinx) -> None:
         texinfo=CHILDREN_ONLY,
     )
     app.connect("doctree-read", title_as_text, priority=400)
+    app.add_transform(SalvagedTitle)
     app.connect("doctree-read", add_header, priority=600)
     app.connect("doctree-resolved", resolve_tags)
