@@ -1,4 +1,5 @@
-"""Old URLs keep working: the migration's redirect map feeds sphinx-reredirects.
+"""Old URLs keep working: the migration's redirect map feeds sphinx-reredirects, and the
+files of a migrated site (images, documents) keep their 2016 paths too.
 
 ``make migrate`` writes ``redirects.json`` beside the migrated source folder (outside it, so it
 is never a source). When that file is there and ``sphinx_reredirects`` is loaded, its
@@ -10,6 +11,7 @@ elsewhere.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -54,10 +56,39 @@ def load_redirect_map(app: Sphinx, config: Config) -> None:
                 location=None,
             )
     config.redirects = good
+    config.service_manual_keep_file_paths = True
+
+
+def copy_files_to_their_paths(app: Sphinx, exception: Exception | None) -> None:
+    """Every file of the source folder that is not a page is also published at its own path
+    (``/assets/documents/x.pdf`` as in 2016), beside the copies Sphinx makes for its links."""
+    if exception is not None or not app.config.service_manual_keep_file_paths:
+        return
+    if app.builder.format != "html" or app.builder.name == "epub":
+        return
+    srcdir, outdir = Path(app.srcdir).resolve(), Path(app.outdir)
+    suffixes = tuple(app.config.source_suffix)
+    for source in sorted(srcdir.rglob("*")):
+        relative = source.relative_to(srcdir)
+        if (
+            not source.is_file()
+            or source.is_symlink()
+            or source.name.endswith(suffixes)
+            or any(part.startswith((".", "_")) for part in relative.parts)
+            or not source.resolve().is_relative_to(srcdir)
+        ):
+            continue
+        target = outdir / relative
+        if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
 
 
 def setup(app: Sphinx) -> None:
     app.add_config_value(
         "service_manual_redirect_map", "../redirects.json", "env", types=frozenset({str})
     )
+    app.add_config_value("service_manual_keep_file_paths", False, "html", types=frozenset({bool}))
     app.connect("config-inited", load_redirect_map, priority=600)
+    app.connect("build-finished", copy_files_to_their_paths)

@@ -188,7 +188,7 @@ class BuiltSite:
 
     def land(self, file: str) -> Landing | None:
         """What serving ``file`` shows: a page, a redirect page to a page, or nothing."""
-        if not (self.out / file).is_file():
+        if not file.endswith(".html") or not (self.out / file).is_file():
             return None
         docname = self.page_at(file)
         if docname is not None:
@@ -345,6 +345,9 @@ def test_every_link_target_of_2016_resolves(build: Build, corpus: Path) -> None:
         for copy in copies:
             assert copy is not None and PurePosixPath(copy).parts[0] == folder, (target, copy)
             assert PurePosixPath(copy).name.startswith(source.stem), (target, copy)
+        # And at its 2016 path, for links from outside the manual.
+        kept = site.out / site.served_file(target)
+        assert kept.is_file() and sha256(kept) == digest, target
         landed[folder] += 1
     assert failed == {MISSING_FILE}
     assert landed == {"page": 162, "redirect": 105, "_images": 11, "_downloads": 68}, landed

@@ -1,0 +1,73 @@
+"""A migrated site keeps its old URLs: the redirect map beside the source folder becomes
+sphinx-reredirects' redirects, checked entry by entry, and files keep their own paths."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from conftest import build_root, soup
+
+MAP = {
+    "version": 1,
+    "prefix": "/service-manual",
+    "redirects": {
+        "team/ops": "operations.html",
+        "team/index/index": "../index.html",
+        "elsewhere": "https://evil.example.com/",
+        "scripted": "javascript:alert(1)",
+    },
+    "pages": {},
+}
+
+
+def prepare(srcdir: Path) -> None:
+    (srcdir.parent / "redirects.json").write_text(json.dumps(MAP), encoding="utf-8")
+    outside = srcdir.parent / "secret.txt"
+    outside.write_text("not for publishing", encoding="utf-8")
+    os.symlink(outside, srcdir / "team" / "files" / "link-to-secret.txt")
+
+
+def test_redirect_map_feeds_sphinx_reredirects(tmp_path: Path) -> None:
+    site = build_root(
+        "seed",
+        tmp_path,
+        prepare=prepare,
+        extensions=["service_manual", "sphinx_reredirects"],
+    )
+    bad = {
+        f"WARNING: redirect map {tmp_path / 'redirects.json'}: {source!r} -> {target!r} is not "
+        "a relative URL inside the site; it is left out [service_manual.config]"
+        for source, target in [
+            ("elsewhere", "https://evil.example.com/"),
+            ("scripted", "javascript:alert(1)"),
+        ]
+    }
+    assert set(site.warnings) == bad
+    refresh = soup(site.outdir / "team/ops.html").find("meta", attrs={"http-equiv": "refresh"})
+    assert refresh["content"] == "0; url=operations.html"
+    assert (site.outdir / "team/index/index.html").is_file()
+    assert not (site.outdir / "elsewhere.html").exists()
+    assert not (site.outdir / "scripted.html").exists()
+
+
+def test_files_keep_their_paths_but_never_leave_the_source_folder(tmp_path: Path) -> None:
+    site = build_root(
+        "seed",
+        tmp_path,
+        prepare=prepare,
+        extensions=["service_manual", "sphinx_reredirects"],
+    )
+    for source in (site.srcdir / "team" / "files").iterdir():
+        if source.is_symlink():
+            continue
+        assert (site.outdir / "team" / "files" / source.name).read_bytes() == source.read_bytes()
+    assert not (site.outdir / "team" / "files" / "link-to-secret.txt").exists()
+    assert not list(site.outdir.rglob("*.md"))  # pages are pages, not files
+
+
+def test_without_a_map_nothing_changes(tmp_path: Path) -> None:
+    site = build_root("seed", tmp_path, extensions=["service_manual", "sphinx_reredirects"])
+    assert site.warnings == []
+    assert not (site.outdir / "team" / "files").exists()
