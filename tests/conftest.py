@@ -172,6 +172,35 @@ def search_titles(outdir: Path) -> dict[str, str]:
     return dict(zip(data["docnames"], data["titles"], strict=True))
 
 
+def run_sphinx(
+    srcdir: Path,
+    buildername: str = "html",
+    *,
+    builddir: Path | None = None,
+    freshenv: bool = True,
+    parallel: int = 0,
+    **overrides: Any,
+) -> SphinxTestApp:
+    """Build ``srcdir`` in process with the site settings, as one ``sphinx-build`` run would
+    (``freshenv=False`` picks up the environment a previous build left); the app is returned
+    after cleanup with its status and warnings."""
+    app = SphinxTestApp(
+        buildername,
+        srcdir=srcdir,
+        builddir=builddir,
+        freshenv=freshenv,
+        confoverrides={**SITE_SETTINGS, **overrides},
+        status=StringIO(),
+        warning=StringIO(),
+        parallel=parallel,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
 def build_root(
     root: str,
     tmp: Path,
@@ -191,19 +220,7 @@ def build_root(
         (srcdir / name).write_text(text, encoding="utf-8")
     if prepare is not None:
         prepare(srcdir)
-    app = SphinxTestApp(
-        buildername,
-        srcdir=srcdir,
-        freshenv=True,
-        confoverrides={**SITE_SETTINGS, **overrides},
-        status=StringIO(),
-        warning=StringIO(),
-        parallel=parallel,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = run_sphinx(srcdir, buildername, parallel=parallel, **overrides)
     return Site(app, srcdir, Path(app.outdir), normalise_warnings(app.warning.getvalue(), srcdir))
 
 

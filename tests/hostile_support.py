@@ -16,14 +16,12 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
-from conftest import SITE_SETTINGS, normalise_warnings
+from conftest import SITE_SETTINGS, normalise_warnings, run_sphinx
 from service_manual.diagnostics import SUBTYPES
-from sphinx.testing.util import SphinxTestApp
 
 CONF_PY = 'extensions = ["service_manual"]\n'
 
@@ -73,19 +71,7 @@ def build_in(
     """Build ``srcdir`` in process with the site settings (as a new ``sphinx-build`` run
     would: with ``freshenv=False`` it picks up the environment a previous build left)."""
     builddir = builddir or srcdir / "_build"
-    app = SphinxTestApp(
-        buildername,
-        srcdir=srcdir,
-        builddir=builddir,
-        freshenv=freshenv,
-        confoverrides={**SITE_SETTINGS, **overrides},
-        status=StringIO(),
-        warning=StringIO(),
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = run_sphinx(srcdir, buildername, builddir=builddir, freshenv=freshenv, **overrides)
     return Built(
         srcdir,
         Path(app.outdir),

@@ -12,13 +12,12 @@ import re
 import shutil
 import time
 from dataclasses import dataclass
-from io import StringIO
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup, Tag
-from conftest import ROOTS, SITE_SETTINGS, normalise_warnings, soup
+from conftest import ROOTS, normalise_warnings, run_sphinx, soup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
@@ -193,20 +192,7 @@ def touch(path: Path) -> None:
 def run_build(
     srcdir: Path, builddir: Path, *, freshenv: bool, parallel: int = 0, **overrides: Any
 ) -> Result:
-    app = SphinxTestApp(
-        "html",
-        srcdir=srcdir,
-        builddir=builddir,
-        freshenv=freshenv,
-        confoverrides={**SITE_SETTINGS, **overrides},
-        status=StringIO(),
-        warning=StringIO(),
-        parallel=parallel,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = run_sphinx(srcdir, builddir=builddir, freshenv=freshenv, parallel=parallel, **overrides)
     status = strip_escape_sequences(app.status.getvalue())
     return Result(
         outdir=Path(app.outdir),
