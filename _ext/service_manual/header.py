@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
 
 
 class guide_tags(nodes.General, nodes.Element):
@@ -188,11 +189,21 @@ def depart_guide_tags_html(self: HTML5Translator, node: guide_tags) -> None:
     self.body.append("</div>\n")
 
 
+def visit_guide_tags_latex(self: LaTeXTranslator, node: guide_tags) -> None:
+    """Print has room for one line: "For: Web operations. Phases: Discovery. ..."."""
+    parts = [
+        f"\\textbf{{{self.encode(field[0].astext())}:}} {self.encode(field[1].astext())}"
+        for field in node.findall(nodes.field)
+    ]
+    self.body.append("\n\n\\noindent{}" + ". ".join(parts) + ".\n\n")
+    raise nodes.SkipNode
+
+
 def setup(app: Sphinx) -> None:
     app.add_node(
         guide_tags,
         html=(visit_guide_tags_html, depart_guide_tags_html),
-        latex=CHILDREN_ONLY,
+        latex=(visit_guide_tags_latex, None),
         text=CHILDREN_ONLY,
         man=CHILDREN_ONLY,
         texinfo=CHILDREN_ONLY,
