@@ -10,6 +10,7 @@ Where things live:
 - ``listing``, ``guide_list``, ``index_pages``: pages that list other pages;
 - ``incremental``: which pages an edit touches, for incremental builds;
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
+- ``confine``: nothing from outside the source folder is published;
 - ``offline``: print builds fetch no remote image;
 - ``redirects``: the migration's map of 2016 URLs, fed to sphinx-reredirects;
 - ``layouts``: which template renders a page;
@@ -24,6 +25,7 @@ from . import (
     breadcrumbs,
     collector,
     config,
+    confine,
     contents,
     downloads,
     export,
@@ -53,6 +55,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for feature in (
         config,
         collector,
+        confine,
         site,
         header,
         breadcrumbs,

@@ -31,6 +31,7 @@ SUBTYPES: dict[str, str] = {
     "index": "a phase or role with no index page, or a hero that names no page",
     "guide_list": "a {guide-list} option with an unknown value",
     "config": "a service_manual_* setting in conf.py with the wrong shape",
+    "outside_source": "an include or image from outside the source folder (left out)",
 }
 
 
