@@ -109,11 +109,11 @@ def legacy_docname(
     for suffix in (".html", ".md"):
         if path.endswith(suffix):
             path = path[: -len(suffix)]
-    candidates = [path, posixpath.join(path, env.config.root_doc)] if path else []
-    if not path:
-        candidates = [env.config.root_doc]
-    if path.endswith("/" + env.config.root_doc) or path == env.config.root_doc:
-        candidates = [path]
+    index = env.config.root_doc  # a folder's URL is its index page, as in 2016
+    if not path or path == index or path.endswith("/" + index):
+        candidates = [path or index]
+    else:
+        candidates = [path, f"{path}/{index}"]
     for candidate in candidates:
         if candidate in found_docs:
             return candidate, parts.fragment
