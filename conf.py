@@ -46,10 +46,10 @@ myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist
 myst_heading_anchors = 6
 myst_heading_slug_func = "migrate_jekyll.slugs.kramdown_slug"
 
-# HTML: Sphinx's `basic` theme with our own templates and stylesheet.
-html_theme = "basic"
-templates_path = ["_templates"]
-html_static_path = ["_static"]
+# HTML: the extension's own theme (GOV.UK-style pages on Sphinx's `basic` theme).
+html_theme = "service_manual"
+templates_path = ["_templates"]  # project overrides of the theme's templates
+html_static_path = ["_static"]  # project overrides of the theme's static files
 html_title = project
 html_short_title = "Service Manual"
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
@@ -60,7 +60,6 @@ html_permalinks_icon = "#"
 # The service manual extension.
 service_manual_repository_url = "https://github.com/alphagov/service-manual-sphinx"
 service_manual_repository_branch = "main"
-html_css_files = ["service-manual.css"]
 
 # Debian's ImageMagick, not another program called convert earlier on PATH.
 image_converter = "/usr/bin/convert" if os.path.exists("/usr/bin/convert") else "convert"

@@ -1,8 +1,8 @@
 """Shared fixtures: small test sites built with ``sphinx.testing``, and one real docs build.
 
 Each test root under ``tests/roots/test-<feature>/`` has a ``conf.py`` that names only our
-extension and what its feature needs; the project's own templates, static files and MyST
-settings come from :data:`SITE_SETTINGS`, read from the repository's ``conf.py`` so that the
+extension and what its feature needs; the project's MyST settings come from
+:data:`SITE_SETTINGS`, read from the repository's ``conf.py`` so that the
 roots are built the way the manual is. Roots are copied to a temporary folder before each
 build: nothing is ever written into ``tests/roots``.
 """
@@ -54,13 +54,10 @@ def _project_conf() -> dict[str, Any]:
 
 _PROJECT_CONF = _project_conf()
 
-# What every test root shares with the real site: our templates, stylesheet and script, the
-# `basic` theme, and MyST's settings (front matter `title` is the page's <h1>).
+# What every test root shares with the real site: MyST's settings (front matter `title` is the
+# page's <h1>) and nitpicky references. Templates, stylesheet and scripts are not injected: the
+# extension brings its own theme, as it does for any project.
 SITE_SETTINGS: dict[str, Any] = {
-    "templates_path": [str(REPO / "_templates")],
-    "html_static_path": [str(REPO / "_static")],
-    "html_css_files": list(_PROJECT_CONF["html_css_files"]),
-    "html_theme": _PROJECT_CONF["html_theme"],
     "nitpicky": _PROJECT_CONF["nitpicky"],
     "myst_title_to_header": _PROJECT_CONF["myst_title_to_header"],
     "myst_enable_extensions": list(_PROJECT_CONF["myst_enable_extensions"]),

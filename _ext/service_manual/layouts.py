@@ -1,11 +1,16 @@
-"""Layouts: a page's front matter ``layout`` picks its template in ``_templates/``.
+"""Layouts: the extension's HTML theme, and which of its templates renders a page.
 
-The handler hands the template plain data (the guide, its page tools); the templates hold
-the markup, and print only escaped values.
+The theme (``theme/``: templates, stylesheet, scripts) ships inside the package and is
+registered here, so a project that lists only ``service_manual`` gets the manual's pages; it
+is the default theme of such a project, and a project's ``templates_path`` and
+``html_static_path`` override single files of it. A page's front matter ``layout`` picks its
+template. The handler hands the template plain data (the guide, its page tools); the
+templates hold the markup, and print only escaped values.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -17,6 +22,10 @@ from .diagnostics import warn
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+THEME_NAME = "service_manual"
+THEME_PATH = Path(__file__).resolve().parent / "theme"
 
 
 def page_tools(app: Sphinx, docname: str) -> dict[str, str]:
@@ -49,8 +58,10 @@ def choose_template(
         return None
     template = app.config.service_manual_layouts.get(guide.layout)
     if template is None or not _template_exists(app, template):
+        if not uses_our_theme(app):
+            return None  # another theme: its page.html frames the page, as it would any page
         warn(
-            f"layout {guide.layout!r} has no template {template!r} in templates_path; "
+            f"layout {guide.layout!r} has no template {template!r} in the theme or templates_path; "
             "the page uses Sphinx's page.html",
             subtype="layout",
             location=(pagename, guide.line_of("layout")),
@@ -70,6 +81,20 @@ def _template_exists(app: Sphinx, name: str) -> bool:
     return True
 
 
+def default_theme(app: Sphinx, config: Config) -> None:
+    """A project that names no theme gets the manual's own (set before the builder reads
+    ``html_theme``, and the same on every run, so it is never a configuration change)."""
+    chosen = "html_theme" in config._raw_config or "html_theme" in config.overrides
+    if not chosen:
+        config.html_theme = THEME_NAME
+
+
+def uses_our_theme(app: Sphinx) -> bool:
+    return app.config.html_theme == THEME_NAME
+
+
 def setup(app: Sphinx) -> None:
+    app.add_html_theme(THEME_NAME, THEME_PATH)
+    app.connect("config-inited", default_theme)
     app.add_config_value("service_manual_repository_path", "docs", "html", types=frozenset({str}))
     app.connect("html-page-context", choose_template)
