@@ -8,7 +8,7 @@ Where things live:
 - ``header``, ``breadcrumbs``, ``contents``: where data becomes a guide's header;
 - ``video`` and ``downloads``: our directives;
 - ``listing``, ``guide_list``, ``index_pages``: pages that list other pages;
-- ``incremental``: which pages an edit touches, for incremental builds;
+- ``incremental`` and ``neighbours``: which pages an edit touches, for incremental builds;
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
 - ``confine``: nothing from outside the source folder is published;
 - ``offline``: print builds fetch no remote image;
@@ -34,6 +34,7 @@ from . import (
     incremental,
     index_pages,
     layouts,
+    neighbours,
     offline,
     redirects,
     search,
@@ -65,6 +66,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         guide_list,
         index_pages,
         incremental,
+        neighbours,
         layouts,
         offline,
         redirects,
