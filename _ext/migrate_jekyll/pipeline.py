@@ -163,11 +163,12 @@ def migrate(paths: Paths) -> Report:
         page.body = links.convert(page.body, page.source, file)
 
     by_docname = {page.docname: page for page in pages.values()}
-    for index, kids in sorted(toctree.children(by_docname).items()):
+    tree = toctree.children(by_docname)
+    for index in toctree.index_pages(by_docname):
         page = by_docname[index]
-        order = toctree.ordered(index, kids, page.body)
+        entries = toctree.linked(tree.get(index, []), page.body)
         last = page.body[-1].no if page.body else 1
-        page.body = page.body + toctree_block(index, order, last)
+        page.body = page.body + toctree_block(index, entries, last)
         report.count("toctree")
 
     prepare(paths.dest)
@@ -199,8 +200,10 @@ def _notes(report: Report, paths: Paths) -> None:
         '`myst_heading_slug_func = "migrate_jekyll.slugs.kramdown_slug"` (kramdown ids).'
     )
     report.note(
-        "Every index page ends with a hidden toctree of the pages in its folder (and in "
-        "folders below that have no index of their own); the home page's lists the sections."
+        "Every index page ends with a `{section-toctree}`: the pages of its folder (and of "
+        "folders below that have no index of their own) that its text links to, in that "
+        "order; the build adds the section's other pages after them, by path, so a page saved "
+        "into a section's folder later joins it. The home page's lists the sections."
     )
     report.note(
         f"Redirect map: `{paths.redirects.name}` beside this report "

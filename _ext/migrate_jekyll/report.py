@@ -45,7 +45,7 @@ COUNTS: dict[str, str] = {
     "html.inline_link": "inline <a href> turned into Markdown links",
     "html.break": "<br> spacers removed or turned into hard line breaks",
     "liquid": "pages whose Liquid was replaced by layouts or directives",
-    "toctree": "hidden toctrees written on section index pages",
+    "toctree": "section toctrees written on index pages",
     "assets": "images and documents copied",
     "redirects": "redirects written for 2016 URLs that no page has any more",
 }

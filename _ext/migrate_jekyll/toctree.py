@@ -1,10 +1,13 @@
-"""Hidden toctrees that put every page in the table of contents, following the URL tree.
+"""Section toctrees that put every page in the table of contents, following the URL tree.
 
-Each page's parent is the ``index.md`` of its own folder or, failing that, of the nearest
-folder above it; the home page is the root. Every index page gets a hidden toctree of its
-children, in the order its text links to them and then by path. So Sphinx finds every
-document in a toctree, its breadcrumbs and "next/previous" follow the 2016 sections, and
-nothing shows on the page that the 2016 page did not show.
+Each page's section is the ``index.md`` of its own folder or, failing that, of the nearest
+folder above it; the home page is the root (``service_manual.sections.section_of``: the
+extension uses the same rule). Every index page ends with a ``{section-toctree}``, which
+lists the section's pages: the ones its text links to, in that order, written out here, and
+then the others by path, which the extension adds as it builds, so a page added later joins
+its section without an edit. So Sphinx finds every document in a toctree, its breadcrumbs and
+"next/previous" follow the 2016 sections, and nothing shows on the page that the 2016 page did
+not show.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
+
+from service_manual.sections import FOLDER_INDEX, section_of
 
 from .document import Line
 
@@ -21,17 +26,14 @@ _LINKED_PAGE = re.compile(r"\]\(<?/([^)#>\s]+)\.md")
 
 def parent_of(docname: str, docnames: set[str]) -> str | None:
     """The index page a document sits under, or None for the home page."""
-    if docname == HOME:
-        return None
-    folder = posixpath.dirname(docname)
-    if docname.endswith("/index") or docname == "index":
-        folder = posixpath.dirname(folder)
-    while folder:
-        candidate = f"{folder}/index"
-        if candidate in docnames and candidate != docname:
-            return candidate
-        folder = posixpath.dirname(folder)
-    return HOME
+    return section_of(docname, docnames, HOME)
+
+
+def index_pages(docnames: Iterable[str]) -> list[str]:
+    """Every page that heads a section: the home page and each folder's index page."""
+    return sorted(
+        name for name in docnames if name == HOME or posixpath.basename(name) == FOLDER_INDEX
+    )
 
 
 def children(docnames: Iterable[str]) -> dict[str, list[str]]:
@@ -44,18 +46,19 @@ def children(docnames: Iterable[str]) -> dict[str, list[str]]:
     return tree
 
 
-def ordered(index: str, kids: list[str], body: list[Line]) -> list[str]:
-    """Children in the order the index page links to them, then the rest by path."""
-    linked: list[str] = []
+def linked(kids: list[str], body: list[Line]) -> list[str]:
+    """The children the index page links to, in the order of its first link to each: the
+    entries written out; the extension lists the rest after them, by path."""
+    found: list[str] = []
     for line in body:
         for match in _LINKED_PAGE.finditer(line.text):
-            if match.group(1) in kids and match.group(1) not in linked:
-                linked.append(match.group(1))
-    return linked + sorted(k for k in kids if k not in linked)
+            if match.group(1) in kids and match.group(1) not in found:
+                found.append(match.group(1))
+    return found
 
 
-def toctree_lines(index: str, kids: list[str], no: int) -> list[Line]:
+def toctree_lines(index: str, entries: list[str], no: int) -> list[Line]:
     here = posixpath.dirname(index)
-    entries = [posixpath.relpath(k, here) if here else k for k in kids]
-    text = ["", "```{toctree}", ":hidden:", "", *entries, "```"]
+    names = [posixpath.relpath(k, here) if here else k for k in entries]
+    text = ["", "```{section-toctree}", *names, "```"]
     return [Line(no, t) for t in text]

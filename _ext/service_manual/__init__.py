@@ -8,6 +8,7 @@ Where things live:
 - ``header``, ``breadcrumbs``, ``contents``: where data becomes a guide's header;
 - ``video`` and ``downloads``: our directives;
 - ``listing``, ``guide_list``, ``index_pages``: pages that list other pages;
+- ``sections``: a section's table of contents, which a guide saved into its folder joins;
 - ``incremental`` and ``neighbours``: which pages an edit touches, for incremental builds;
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
 - ``confine``: nothing from outside the source folder is published;
@@ -38,6 +39,7 @@ from . import (
     offline,
     redirects,
     search,
+    sections,
     site,
     video,
 )
@@ -57,6 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         config,
         collector,
         confine,
+        sections,
         site,
         header,
         breadcrumbs,

@@ -1,0 +1,131 @@
+"""A section's table of contents: the pages ``{section-toctree}`` names, in that order, then
+the section's other pages by path, orphans left out; a guide saved into the folder joins
+with no second edit and no warning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import build_root, search_titles, soup
+from index_pages_support import guides_json, main_of
+from service_manual.sections import section_of
+
+TEAM = [
+    "team/hiring",  # named by the section page
+    "team/agile",  # then the rest by path
+    "team/loose/rotas",  # a folder without an index page belongs to the section above
+    "team/pairing",
+    "team/sub/index",  # a subsection's index page, not its pages
+]
+
+BACKUPS = """\
+---
+title: Keeping backups
+subtitle: Copies you can restore from
+category: the-team
+type: guide
+audience:
+  primary: [developers]
+phases: [alpha]
+---
+
+Test a restore every month.
+"""
+
+
+@pytest.fixture(scope="module")
+def sections(tmp_path_factory: pytest.TempPathFactory):
+    return build_root("sections", tmp_path_factory.mktemp("sections"))
+
+
+def head_links(outdir: Path, docname: str) -> dict[str, str]:
+    page = soup(outdir / f"{docname}.html")
+    return {
+        link["rel"][0]: link["href"]
+        for link in page.find_all("link", rel=True)
+        if link["rel"][0] in {"prev", "next"}
+    }
+
+
+def test_the_root_builds_without_warnings(sections) -> None:
+    assert sections.warnings == []
+
+
+def test_named_pages_first_then_the_rest_by_path(sections) -> None:
+    includes = sections.app.env.toctree_includes
+    assert includes["team/index"] == TEAM
+    assert includes["team/sub/index"] == ["team/sub/deep"]
+    assert includes["ops/index"] == []
+    assert includes["index"] == [
+        "team/index",
+        "ops/index",
+        "phases/alpha",
+        "phases/beta",
+        "roles/designers",
+        "roles/developers",
+    ]
+
+
+def test_next_and_previous_follow_the_section(sections) -> None:
+    assert head_links(sections.outdir, "team/hiring") == {
+        "prev": "index.html",
+        "next": "agile.html",
+    }
+    assert head_links(sections.outdir, "team/pairing") == {
+        "prev": "loose/rotas.html",
+        "next": "sub/index.html",
+    }
+
+
+def test_an_orphan_stays_out_of_the_section_but_is_published(sections) -> None:
+    env = sections.app.env
+    assert not any("team/draft" in included for included in env.toctree_includes.values())
+    assert (sections.outdir / "team" / "draft.html").is_file()
+    assert head_links(sections.outdir, "team/draft") == {}
+
+
+def test_the_section_toctree_shows_nothing_on_the_page(sections) -> None:
+    main = main_of(soup(sections.outdir / "team" / "index.html"))
+    assert main.select(".toctree-wrapper li") == []
+
+
+def test_a_new_guide_joins_its_section_and_every_list(tmp_path: Path) -> None:
+    site = build_root("sections", tmp_path, files={"team/backups.md": BACKUPS})
+    assert site.warnings == []
+    assert site.app.env.toctree_includes["team/index"] == [
+        "team/hiring",
+        "team/agile",
+        "team/backups",
+        "team/loose/rotas",
+        "team/pairing",
+        "team/sub/index",
+    ]
+    alpha = main_of(soup(site.outdir / "phases" / "alpha.html"))
+    assert "Keeping backups" in alpha.get_text()
+    assert search_titles(site.outdir)["team/backups"] == "Keeping backups"
+    assert "team/backups" in {g["docname"] for g in guides_json(site.outdir)["guides"]}
+
+
+def test_the_same_with_parallel_reading(tmp_path: Path, sections) -> None:
+    site = build_root("sections", tmp_path, parallel=2)
+    assert site.warnings == []
+    assert site.app.env.toctree_includes == sections.app.env.toctree_includes
+
+
+@pytest.mark.parametrize(
+    ("docname", "expected"),
+    [
+        ("index", None),
+        ("top", "index"),
+        ("team/index", "index"),
+        ("team/hiring", "team/index"),
+        ("team/loose/rotas", "team/index"),
+        ("team/sub/index", "team/index"),
+        ("team/sub/deep", "team/sub/index"),
+        ("loose/deep/page", "index"),
+    ],
+)
+def test_section_of(docname: str, expected: str | None) -> None:
+    names = {"index", "top", "team/index", "team/sub/index", docname}
+    assert section_of(docname, names) == expected
