@@ -39,8 +39,9 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check _ext tests conf.py
 	$(VENV)/bin/mypy
 
+# sphinx-autobuild, with builds forked from a warm process (_ext/live_preview, see README).
 livehtml: $(STAMP)
-	$(VENV)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" -c "$(CONFDIR)" \
+	$(VENV)/bin/python -m live_preview "$(SOURCEDIR)" "$(BUILDDIR)/html" -c "$(CONFDIR)" \
 		--host 127.0.0.1 --port $${PORT:-8000} --watch _ext --watch _templates --watch _static \
 		$(SPHINXOPTS) $(O)
 
