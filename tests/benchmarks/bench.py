@@ -12,6 +12,12 @@ for a plain configuration (MyST only, same sources, our directives unknown):
 It prints ratios against the plain build measured in the same run, and checks the issue's
 targets: full build within 1.10 of plain; a ``phases`` edit within 2.0 of a plain body edit;
 2,000 guides within 11 times 200 guides. Timings are the best of ``--repeat`` runs.
+
+On the migrated manual it also measures the live preview (``preview_latency.py``): the
+save-to-page latency of ``make livehtml`` against plain sphinx-autobuild on the plain
+configuration, over ``--preview-edits`` edits of every kind, median and 90th percentile.
+Without ``--migrated`` the 2016 corpus (``../shared/corpus``) is migrated into the run's
+temporary folder first, when it is there.
 """
 
 from __future__ import annotations
@@ -30,9 +36,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from preview_latency import measure_preview
+from preview_latency import report as report_preview
 from service_manual.config import DEFAULT_PHASES, DEFAULT_ROLES
 
 REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO.parent / "shared" / "corpus" / "gds-service-manual-2016" / "service-manual"
 
 PHASES = list(DEFAULT_PHASES)
 ROLES = list(DEFAULT_ROLES)
@@ -284,6 +293,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="200,2000", help="generated manual sizes")
     parser.add_argument("--migrated", type=Path, help="a migrated manual (make migrate DEST)")
+    parser.add_argument(
+        "--corpus", type=Path, default=CORPUS, help="migrated first when --migrated is not given"
+    )
+    parser.add_argument("--no-migrated", action="store_true", help="skip the migrated manual")
+    parser.add_argument("--preview-edits", type=int, default=20, help="0 skips the preview")
+    parser.add_argument(
+        "--settle", type=float, default=2.0, help="seconds between one preview build and the next"
+    )
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--json", type=Path, help="write the results here too")
     parser.add_argument("--pdf", action="store_true", help="also run latexmk (ours)")
@@ -295,8 +312,18 @@ def main(argv: list[str] | None = None) -> int:
         dest = work / f"generated-{n}"
         generate_manual(dest, n)
         manuals.append((f"generated {n}", dest))
-    if args.migrated:
-        manuals.append(("migrated 2016", args.migrated.resolve()))
+    migrated = args.migrated.resolve() if args.migrated else None
+    if migrated is None and not args.no_migrated:
+        if args.corpus.is_dir():
+            migrated = work / "migrated" / "docs"
+            subprocess.run(
+                [sys.executable, "-m", "migrate_jekyll", "-q", str(args.corpus), str(migrated)],
+                check=True,
+            )
+        else:
+            print(f"migrated 2016: skipped, no corpus at {args.corpus}")
+    if migrated is not None and not args.no_migrated:
+        manuals.append(("migrated 2016", migrated))
 
     machine = f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     print(f"machine: {machine}\nratios are of CPU time (user + system, workers included)")
@@ -317,7 +344,6 @@ def main(argv: list[str] | None = None) -> int:
                 f"{result.wall:10.2f}{(p.wall if p else 0):11.2f}"
                 f"{result.maxrss_mb:9.0f}{(p.maxrss_mb if p else 0):9.0f}"
             )
-    print("\ntargets")
     verdicts = []
     for label, data in report.items():
         ours, plain = data["ours"], data["plain"]
@@ -331,18 +357,32 @@ def main(argv: list[str] | None = None) -> int:
     if 200 in sizes and 2000 in sizes:
         scale = sizes[2000]["ours"]["full -j 1"].seconds / sizes[200]["ours"]["full -j 1"].seconds
         verdicts.append(("2000 guides within 11x of 200", scale, scale <= 11))
+    preview = None
+    if migrated is not None and not args.no_migrated and args.preview_edits > 0:
+        plain_conf = work / "preview-plain-conf"
+        plain_conf.mkdir(parents=True, exist_ok=True)
+        (plain_conf / "conf.py").write_text(PLAIN_CONF)
+        preview = measure_preview(
+            migrated,
+            work / "preview",
+            plain_conf,
+            REPO,
+            args.preview_edits,
+            args.settle,
+            toggle_retirement,
+        )
+        verdicts += report_preview(preview)
+    print("\ntargets")
     for text, value, ok in verdicts:
         print(f"  {'HOLDS ' if ok else 'MISSES'} {text}: {value:.2f}")
     if args.json:
-        args.json.write_text(
-            json.dumps(
-                {
-                    k: {s: {m: vars(r) for m, r in d.items()} for s, d in v.items()}
-                    for k, v in report.items()
-                },
-                indent=1,
-            )
-        )
+        data: dict = {
+            k: {s: {m: vars(r) for m, r in d.items()} for s, d in v.items()}
+            for k, v in report.items()
+        }
+        if preview is not None:
+            data["preview"] = preview
+        args.json.write_text(json.dumps(data, indent=1))
     shutil.rmtree(work, ignore_errors=True)
     return 0
 
