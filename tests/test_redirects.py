@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from conftest import build_root, soup
+from conftest import build_root, run_sphinx, soup
 
 MAP = {
     "version": 1,
@@ -71,3 +71,15 @@ def test_without_a_map_nothing_changes(tmp_path: Path) -> None:
     site = build_root("seed", tmp_path, extensions=["service_manual", "sphinx_reredirects"])
     assert site.warnings == []
     assert not (site.outdir / "team" / "files").exists()
+
+
+def test_an_incremental_build_leaves_unchanged_redirect_pages_alone(tmp_path: Path) -> None:
+    site = build_root(
+        "seed", tmp_path, prepare=prepare, extensions=["service_manual", "sphinx_reredirects"]
+    )
+    redirects = [site.outdir / "team/ops.html", site.outdir / "team/index/index.html"]
+    pages = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in redirects}
+    guide = site.srcdir / "team" / "operations.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    run_sphinx(site.srcdir, freshenv=False, extensions=["service_manual", "sphinx_reredirects"])
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in pages} == pages

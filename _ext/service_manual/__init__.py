@@ -13,7 +13,8 @@ Where things live:
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
 - ``confine``: nothing from outside the source folder is published;
 - ``offline``: print builds fetch no remote image;
-- ``redirects``: the migration's map of 2016 URLs, fed to sphinx-reredirects;
+- ``redirects``: the migration's map of 2016 URLs, fed to sphinx-reredirects, and
+  ``redirect_pages``: its pages, written only when they change;
 - ``layouts``: which template renders a page;
 - ``diagnostics``: every warning we give, by subtype.
 """
@@ -37,6 +38,7 @@ from . import (
     layouts,
     neighbours,
     offline,
+    redirect_pages,
     redirects,
     search,
     sections,
@@ -73,6 +75,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         layouts,
         offline,
         redirects,
+        redirect_pages,
         search,
         export,
     ):
