@@ -260,9 +260,9 @@ def serve(channel: Channel, argv: Sequence[str], templates: Sequence[str]) -> in
     status = build.run() if build is not None else code
     sys.stdout.flush()
     sys.stderr.flush()
+    channel.send({"status": status})  # the page is ready: the browser can reload now
     channel.send(
         {
-            "status": status,
             "modules": {
                 name: module.__file__
                 for name, module in sorted(sys.modules.items())

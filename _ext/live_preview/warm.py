@@ -72,14 +72,20 @@ class ModuleFiles:
 
     def __init__(self) -> None:
         self.stamps: dict[str, int] = {}
+        self.seen: set[str] = set()
         self.update()
 
     def update(self) -> None:
-        for module in list(sys.modules.values()):
+        for name, module in list(sys.modules.items()):
+            if name in self.seen:
+                continue
+            self.seen.add(name)
             path = getattr(module, "__file__", None)
-            if isinstance(path, str) and path not in self.stamps:
-                with contextlib.suppress(OSError):
-                    self.stamps[path] = os.stat(path).st_mtime_ns
+            if isinstance(path, str):
+                path = os.path.realpath(path)  # as the server names changed files
+                if path not in self.stamps:
+                    with contextlib.suppress(OSError):
+                        self.stamps[path] = os.stat(path).st_mtime_ns
 
     def changed(self) -> bool:
         for path, stamp in self.stamps.items():
@@ -119,17 +125,23 @@ class Child:
         theirs.close()
         self.pid, self.channel = pid, mine
 
-    def build(self, changed: Sequence[str], force: bool = False) -> dict | None:
-        """The child's report, or None if it declined (or died) and another must build."""
+    def build(self, changed: Sequence[str], force: bool = False) -> int | None:
+        """sphinx-build's exit status, or None if the child declined (or died) and another
+        must build."""
         self.channel.send({"changed": list(changed), "force": force})
-        report = None
         while True:
             message = self.channel.recv()
-            if message is None or "declined" in message or "status" in message:
-                report = message if message and "status" in message else None
-                break
+            if message is None or "declined" in message:
+                self.stop()
+                return None
+            if "status" in message:
+                return int(message["status"])
+
+    def learnt(self) -> dict:
+        """After the status: the modules the build imported and the templates it used."""
+        message = self.channel.recv() or {}
         self.stop()
-        return report
+        return message
 
     def stop(self) -> None:
         self.channel.close()
@@ -139,6 +151,7 @@ class Child:
 
 def serve(server: Channel, argv: Sequence[str]) -> int:
     modules = ModuleFiles()
+    stale = False
     templates: list[str] = []
     standby: Child | None = None
     try:
@@ -148,22 +161,27 @@ def serve(server: Channel, argv: Sequence[str]) -> int:
             request = server.recv()
             if request is None:
                 return 0
-            if modules.changed():
+            changed = request.get("changed", [])
+            if stale or any(path in modules.stamps for path in changed):
                 server.send({"restart": True})
                 return 0
-            changed = request.get("changed", [])
-            report = standby.build(changed)
-            if report is None:
-                report = Child(argv, templates, server).build(changed, force=True)
+            builder, status = standby, standby.build(changed)
             standby = None
-            if report is None:
+            if status is None:
+                builder = Child(argv, templates, server)
+                status = builder.build(changed, force=True)
+            if status is None:
                 server.send({"status": 2})
                 continue
-            server.send({"status": report["status"]})
+            server.send({"status": status})
             # While the writer looks at the page: warm up for the next build.
-            import_as_built(report.get("modules", {}))
+            learnt = builder.learnt()
+            import_as_built(learnt.get("modules", {}))
             modules.update()
-            templates = report.get("templates", [])
+            templates = learnt.get("templates", [])
+            # A module can change without the server seeing it (a package installed): look
+            # now, rather than while a writer waits.
+            stale = modules.changed()
     finally:
         if standby is not None:
             standby.stop()

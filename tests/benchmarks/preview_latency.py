@@ -266,9 +266,10 @@ def edit(server: Server, n: int, guide: str, toggle_retirement: Callable[[str], 
         return toggle_role(text)
 
     if kind == "new guide":
+        category = front((src / f"{guide}.md").read_text(encoding="utf-8"), "category") or ""
 
         def save() -> None:
-            path.write_text(new_guide(n, section), encoding="utf-8")
+            path.write_text(new_guide(n, category), encoding="utf-8")
 
     elif kind == "deleted guide":
 
