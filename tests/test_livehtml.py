@@ -175,15 +175,19 @@ def test_livehtml_rebuilds_on_edits_and_stops_cleanly(tmp_path: Path) -> None:
         # A guide saved into a section's folder joins the section and its index pages, with
         # no other edit and no warning.
         (docs / f"{NEW_GUIDE}.md").write_text(NEW_GUIDE_TEXT, encoding="utf-8")
+
+        def previous_page() -> str | None:
+            page = BeautifulSoup(fetch(f"{base}{NEW_GUIDE}.html") or "", "html.parser")
+            link = page.find("link", rel="prev")
+            return str(link["href"]) if link else None
+
+        # After the pages the section page names (web-operations, recruitment/index).
         wait_until(
-            lambda: lists_guide(fetch(f"{base}{PHASE}.html"), NEW_GUIDE),
-            f"{PHASE} does not list the new guide {NEW_GUIDE}",
+            lambda: previous_page() == "recruitment/index.html",
+            f"the new guide {NEW_GUIDE} is not in its section",
             log,
         )
-        page = BeautifulSoup(fetch(f"{base}{NEW_GUIDE}.html") or "", "html.parser")
-        previous = page.find("link", rel="prev")
-        # After the pages the section page names (web-operations, recruitment/index).
-        assert previous is not None and previous["href"] == "recruitment/index.html"
+        assert lists_guide(fetch(f"{base}{PHASE}.html"), NEW_GUIDE)
         assert "isn't included in any toctree" not in log.read_text()
 
         # The build wrote nothing into the source folder (that would rebuild in a loop).

@@ -62,6 +62,7 @@ class WarmProcess:
         self.process: subprocess.Popen[bytes] | None = None
         self.channel: Channel | None = None
         self.lock = threading.Lock()
+        self.failed = False
 
     def _start(self) -> Channel:
         mine, theirs = Channel.pair()
@@ -86,17 +87,25 @@ class WarmProcess:
             self.process = None
 
     def build(self, changed: Sequence[Path]) -> int | None:
-        """sphinx-build's exit status, or None if the warm process failed twice."""
+        """sphinx-build's exit status; None if the warm process was stopped by a signal (the
+        server is being stopped too), or failed three times."""
         with self.lock:
             for _attempt in range(3):
                 channel = self.channel or self._start()
-                channel.send({"changed": [str(p) for p in changed]})
-                reply = channel.recv()
+                try:
+                    channel.send({"changed": [str(p) for p in changed]})
+                    reply = channel.recv()
+                except OSError:
+                    reply = None
                 if reply is not None and "status" in reply:
                     return int(reply["status"])
+                process = self.process
                 self.stop()  # it restarts (a module changed) or it died: a new one
+                if process is not None and (process.returncode or 0) < 0:
+                    return None  # killed, as Ctrl+C or a signal to the group stops us all
                 if reply is None:
                     show_message("The warm build process stopped; starting it again")
+            self.failed = True
             return None
 
 
@@ -126,6 +135,8 @@ class WarmBuilder(Builder):
 
         show_command(["python", "-m", "sphinx", "build", *self.sphinx_args])
         status = self.warm.build(changed_paths)
+        if status is None and not self.warm.failed:
+            return  # stopped by a signal, with the server
         if status is None:  # the warm process cannot start: build as sphinx-autobuild does
             status = subprocess.run(
                 [sys.executable, "-m", "sphinx", "build", *self.sphinx_args], check=False

@@ -199,7 +199,10 @@ def main(argv: Sequence[str]) -> int:
 
     sphinx.locale.init_console()
     server = Channel(socket.socket(fileno=int(fd)))
-    return serve(server, sphinx_args)
+    try:
+        return serve(server, sphinx_args)
+    except (BrokenPipeError, ConnectionError):
+        return 0  # the server has gone
 
 
 if __name__ == "__main__":
