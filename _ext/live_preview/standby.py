@@ -265,7 +265,7 @@ def serve(channel: Channel, argv: Sequence[str], templates: Sequence[str]) -> in
         {
             "modules": {
                 name: module.__file__
-                for name, module in sorted(sys.modules.items())
+                for name, module in list(sys.modules.items())  # in the order of import
                 if isinstance(getattr(module, "__file__", None), str)
             },
             "templates": build.template_names() if build is not None else [],

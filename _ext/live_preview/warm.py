@@ -51,11 +51,11 @@ def import_all(names: Iterable[str]) -> None:
 
 
 def import_as_built(modules: dict[str, str]) -> None:
-    """Import what a build imported (name: file), where this process finds the same file
-    under the same name. A module found through a path only ``conf.py`` adds, or another
-    module of the same name, is left to each child, which imports it as ``sphinx-build``
-    would."""
-    for name, path in sorted(modules.items()):
+    """Import what a build imported (name: file, in the order the build imported them),
+    where this process finds the same file under the same name. A module found through a
+    path only ``conf.py`` adds, or another module of the same name, is left to each child,
+    which imports it as ``sphinx-build`` would."""
+    for name, path in modules.items():
         if name in sys.modules or name.startswith("__"):
             continue
         try:

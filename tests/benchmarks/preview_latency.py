@@ -6,7 +6,10 @@ on a plain Sphinx + MyST configuration. Each edit is made on both copies, in tur
 first on even edits, plain first on odd ones), with a pause after each build so that the
 machine is idle when the next one starts. An edit's latency is from the moment its file is
 saved to the later of: the page it changes is on disk (written, or gone for a deleted guide),
-and the browser has been told to reload (the server's websocket says "refresh").
+and the browser has been told to reload (the server's websocket says "refresh"). The CPU
+time all of a server's processes used for an edit (until the next) is measured too: for ours,
+one build child, setting up while idle and building after the save; for plain, a new
+``sphinx-build``.
 
 The edits cycle through body, title, phases, audience, a new guide and the deletion of that
 guide. After each of our builds the index pages are checked (the guide listed, or not, with
@@ -91,6 +94,20 @@ class Server:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, 15)
             self.process.wait(timeout=60)
+
+    def cpu(self) -> float:
+        """CPU seconds (user + system) the server and every process it started have used so
+        far: each live process of its session, with what its finished children used."""
+        assert self.process is not None
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rpartition(")")[2].split()
+            except OSError:
+                continue
+            if int(fields[3]) == self.process.pid:  # session id
+                total += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+        return total / os.sysconf("SC_CLK_TCK")
 
     def drain(self) -> None:
         """Forget a reload sent for anything but the next edit."""
@@ -187,6 +204,7 @@ def lists(out: Path, index: str, docname: str) -> str | None:
 class Run:
     guides: list[str]
     latencies: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    cpu: dict[str, list[float]] = field(default_factory=dict)
     wrong: list[str] = field(default_factory=list)
 
 
@@ -366,6 +384,7 @@ def measure_preview(
             order = servers if n % 2 == 0 else servers[::-1]
             for server in order:
                 kind, docname, save, page_done = edit(server, n, guide, toggle_retirement)
+                before = server.cpu()
                 seconds = server.measure(save, page_done)
                 run.latencies.setdefault(server.name, []).append((kind, seconds))
                 if server is ours:
@@ -376,6 +395,7 @@ def measure_preview(
                         for p in check_lists(ours.out, kind, docname, text)
                     ]
                 time.sleep(settle)
+                run.cpu.setdefault(server.name, []).append(server.cpu() - before)
     finally:
         for server in servers:
             server.stop()
@@ -405,6 +425,13 @@ def summarise(run: Run, differ: list[str]) -> dict:
         "ratio of medians": statistics.median(ours) / statistics.median(plain),
         "ratio of p90": percentile(ours, 90) / percentile(plain, 90),
         "paired ratio (median)": statistics.median(paired),
+        "cpu per save": {
+            name: {"median": statistics.median(values), "all": values}
+            for name, values in run.cpu.items()
+        },
+        "cpu paired ratio (median)": statistics.median(
+            a / b for a, b in zip(run.cpu["ours"], run.cpu["plain"], strict=True)
+        ),
         "by kind": by_kind,
         "lists wrong": run.wrong,
         "differs from a fresh build": differ,
@@ -423,6 +450,12 @@ def report(result: dict) -> list[tuple[str, float, bool]]:
         print(f"  {label:<16}{ours[key]:8.2f}{plain[key]:8.2f}{result[ratio]:8.2f}")
     paired = result["paired ratio (median)"]
     print(f"  {'paired ratio':<16}{'':>16}{paired:8.2f}  (median of ours/plain, edit by edit)")
+    cpu = result["cpu per save"]
+    print(
+        f"  {'CPU per save':<16}{cpu['ours']['median']:8.2f}{cpu['plain']['median']:8.2f}"
+        f"{result['cpu paired ratio (median)']:8.2f}  (medians, CPU seconds of every process; "
+        "paired ratio)"
+    )
     for kind, row in result["by kind"].items():
         print(
             f"  {kind:<16}{row['ours']:8.2f}{row['plain']:8.2f}{row['ours'] / row['plain']:8.2f}"
