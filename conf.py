@@ -44,7 +44,7 @@ myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist
 # Heading ids as kramdown made them in 2016, so old #fragment links keep working; headings
 # that the migration moved down a level keep theirs too.
 myst_heading_anchors = 6
-myst_heading_slug_func = "migrate_jekyll.slugs.kramdown_slug"
+myst_heading_slug_func = "service_manual.core.slugs.kramdown_slug"
 
 # HTML: the extension's own theme (GOV.UK-style pages on Sphinx's `basic` theme).
 html_theme = "service_manual"

@@ -64,7 +64,7 @@ def test_content_from_outside_is_left_out_with_a_warning(tmp_path: Path) -> None
             "<srcdir>/reach.md:14: WARNING: image '/../secret.png' is outside the source "
             "folder; it is not shown [service_manual.outside_source]",
             # A link out of the folder is not read at all; the warning names it.
-            "<srcdir>/linked/leak.md: WARNING: 'linked' is a symbolic link out of the source "
+            "<srcdir>/linked/leak.md:1: WARNING: 'linked' is a symbolic link out of the source "
             "folder; its 1 page(s) are not read [service_manual.outside_source]",
         ]
     )

@@ -151,7 +151,7 @@ YAML_PROBLEMS = {
 )
 def yaml_parser(request, monkeypatch) -> str:
     """Read front matter with each YAML parser the extension may use."""
-    monkeypatch.setattr(sm_frontmatter, "_Loader", request.param)
+    monkeypatch.setattr(sm_frontmatter.reading, "_Loader", request.param)
     return "python" if request.param is yaml.SafeLoader else "libyaml"
 
 

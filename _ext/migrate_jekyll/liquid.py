@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 
-from service_manual.config import DEFAULT_PHASES
+from service_manual.core.vocabulary import DEFAULT_PHASES
 
 from .document import Line, Page
 from .frontmatter import ROLES

@@ -196,7 +196,7 @@ def _notes(report: Report, paths: Paths) -> None:
         "Links to pages are written `[text](/folder/page.md#id)`: MyST resolves a `/`-rooted "
         "path against the source folder and checks the `#id` against the target's heading "
         "slugs, so the build needs `myst_heading_anchors = 6` and "
-        '`myst_heading_slug_func = "migrate_jekyll.slugs.kramdown_slug"` (kramdown ids).'
+        '`myst_heading_slug_func = "service_manual.core.slugs.kramdown_slug"` (kramdown ids).'
     )
     report.note(
         "Every index page ends with a hidden toctree of the pages in its folder (and in "

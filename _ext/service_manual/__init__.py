@@ -2,57 +2,66 @@
 
 Where things live:
 
-- ``config``: the manual's vocabularies (phases, roles, categories ...) as config values;
+- ``core``: the manual's rules without Sphinx (vocabularies, heading ids, URL and path
+  policy), shared with the migration tool;
+- ``config``: the vocabularies and settings as config values;
 - ``frontmatter`` and ``collector``: where front matter becomes a typed :class:`Guide`;
 - ``site``: the site map derived from all guides (index pages, titles, parents);
-- ``header``, ``breadcrumbs``, ``contents``: where data becomes a guide's header;
+- ``header`` (with ``breadcrumbs`` and ``contents``): where data becomes a page's header;
 - ``video`` and ``downloads``: our directives;
 - ``listing``, ``guide_list``, ``index_pages``: pages that list other pages;
-- ``incremental``: which pages an edit touches, for incremental builds;
+- ``incremental``: which pages an edit touches, for incremental builds, even after a build
+  that was stopped part-way;
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
 - ``confine``: nothing from outside the source folder is published;
-- ``offline``: print builds fetch no remote image;
+- ``offline``: no page or build fetches a remote image;
 - ``redirects``: the migration's map of 2016 URLs, fed to sphinx-reredirects;
-- ``layouts``: which template renders a page;
+- ``layouts``: the extension's HTML theme (``theme/``) and which template renders a page;
+- ``translations``: the message catalogue (``locale/``) every reader-visible string is in;
 - ``diagnostics``: every warning we give, by subtype.
+
+Importing the package loads no Sphinx: ``service_manual.core`` is usable on its own, and the
+features are imported when Sphinx calls :func:`setup`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import (
-    breadcrumbs,
-    collector,
-    config,
-    confine,
-    contents,
-    downloads,
-    export,
-    guide_list,
-    header,
-    incremental,
-    index_pages,
-    layouts,
-    offline,
-    redirects,
-    search,
-    site,
-    video,
-)
-
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
-# Bump when the shape of the Guide data changes, so old pickled environments are re-read.
-ENV_VERSION = 1
+# Bump when the shape of the stored data changes, so old pickled environments are re-read.
+ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    from . import (
+        breadcrumbs,
+        collector,
+        config,
+        confine,
+        contents,
+        downloads,
+        export,
+        guide_list,
+        header,
+        incremental,
+        index_pages,
+        layouts,
+        offline,
+        redirects,
+        search,
+        site,
+        translations,
+        video,
+    )
+
     app.setup_extension("myst_parser")
     for feature in (
+        translations,
         config,
         collector,
         confine,

@@ -8,152 +8,42 @@ build.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .core.vocabulary import (
+    DEFAULT_CATEGORIES,
+    DEFAULT_EXTRA_KEYS,
+    DEFAULT_GUIDE_LAYOUTS,
+    DEFAULT_LAYOUTS,
+    DEFAULT_PHASES,
+    DEFAULT_ROLES,
+    DEFAULT_STATUSES,
+    DEFAULT_THEMES,
+    DEFAULT_TYPES,
+    DEFAULT_VIDEO_HOSTS,
+    Vocabulary,
+    make_vocabulary,
+)
 from .diagnostics import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-# Phases of a service, in the order a service goes through them.
-DEFAULT_PHASES: dict[str, str] = {
-    "discovery": "Discovery",
-    "alpha": "Alpha",
-    "beta": "Beta",
-    "live": "Live",
-    "retirement": "Retirement",
-}
-
-# Roles (audiences): slug -> display name and the other spellings found in the 2016 data.
-DEFAULT_ROLES: dict[str, dict[str, Any]] = {
-    "service-managers": {"title": "Service managers", "aliases": ["service-manager"]},
-    "delivery-managers": {"title": "Delivery managers", "aliases": ["delivery-manager"]},
-    "tech-archs": {
-        "title": "Technical architects",
-        "aliases": ["tech-arch", "technical-architect", "technical-architects"],
-    },
-    "developers": {"title": "Developers", "aliases": ["developer"]},
-    "web-ops": {"title": "Web operations", "aliases": ["web-operations", "webops"]},
-    "designers": {"title": "Designers", "aliases": ["designer"]},
-    "content-designers": {"title": "Content designers", "aliases": ["content-designer"]},
-    "user-researchers": {
-        "title": "User researchers",
-        "aliases": ["user-researcher", "researchers", "researcher"],
-    },
-    "performance-analysts": {
-        "title": "Performance analysts",
-        "aliases": ["performance-analyst", "analyst", "analysts"],
-    },
-    "qa": {"title": "Quality assurance testers", "aliases": ["tester", "testers"]},
-    "chief-technology-officers": {
-        "title": "Chief technology officers",
-        "aliases": ["chief-technology-officer", "cto", "ctos"],
-    },
-}
-
-# Categories, in the order of the 2016 "Browse guides by topic" page, then the others
-# that the 2016 data uses.
-DEFAULT_CATEGORIES: dict[str, str] = {
-    "agile": "Agile",
-    "assisted-digital": "Assisted digital",
-    "governance": "Governance",
-    "making-software": "Making software",
-    "measurement": "Measurement",
-    "operations": "Operations",
-    "phases": "Phases",
-    "identity-assurance": "Identity assurance",
-    "technology": "Technology",
-    "the-team": "The team",
-    "user-centred-design": "User-centred design",
-    "user-research": "User research",
-    "communications": "Communications",
-    "design-and-development-resources": "Design and development resources",
-    "domain-names": "Domain names",
-    "dbd": "Digital by Default Service Standard",
-    "service-managers": "Service managers",
-    "feedback": "Feedback",
-    "guidance": "Guidance",
-    "home": "Home",
-}
-
-DEFAULT_THEMES: dict[str, str] = {
-    "getting-started": "Getting started",
-    "understanding-your-audience": "Understanding your audience",
-    "security-and-the-law": "Security and the law",
-    "design-and-build": "Designing and building your service",
-    "maintain-and-improve": "Maintaining and improving your service",
-    "agile": "Agile",
-}
-
-DEFAULT_TYPES: list[str] = ["guide", "resource", "category-index"]
-
-# Status -> the tag shown on the page ("" shows none).
-DEFAULT_STATUSES: dict[str, str] = {"draft": "Draft", "beta": "Beta", "published": ""}
-
-# Layout -> template in _templates/. The 2016 names; layouts that looked the same share one.
-DEFAULT_LAYOUTS: dict[str, str] = {
-    "detailed-guidance": "detailed-guidance.html",
-    "design-pattern": "detailed-guidance.html",
-    "standard": "detailed-guidance.html",
-    "standard-support": "detailed-guidance.html",
-    "default": "detailed-guidance.html",
-    "role-index": "index-page.html",
-    "role-index-content-designer": "index-page.html",
-    "role-index-designers": "index-page.html",
-    "phases": "index-page.html",
-    "phases-index": "index-page.html",
-    "category-index": "index-page.html",
-    "browse": "index-page.html",
-    "themes": "index-page.html",
-    "cards": "wide.html",
-    "wide": "wide.html",
-    "homepage": "homepage.html",
-}
-
-# Layouts of guide pages: they get header tags and a "Contents" list of their sections.
-DEFAULT_GUIDE_LAYOUTS: list[str] = [
-    "detailed-guidance",
-    "design-pattern",
-    "standard",
-    "standard-support",
-    "default",
+__all__ = [
+    "DEFAULT_CATEGORIES",
+    "DEFAULT_EXTRA_KEYS",
+    "DEFAULT_GUIDE_LAYOUTS",
+    "DEFAULT_LAYOUTS",
+    "DEFAULT_PHASES",
+    "DEFAULT_ROLES",
+    "DEFAULT_STATUSES",
+    "DEFAULT_THEMES",
+    "DEFAULT_TYPES",
+    "DEFAULT_VIDEO_HOSTS",
+    "Vocabulary",
+    "vocabulary",
 ]
-
-# Front matter keys the 2016 data carries that we keep without interpreting.
-DEFAULT_EXTRA_KEYS: list[str] = ["long-title", "page_class"]
-
-DEFAULT_VIDEO_HOSTS: list[str] = [
-    "youtube.com",
-    "www.youtube.com",
-    "m.youtube.com",
-    "youtu.be",
-    "youtube-nocookie.com",
-    "www.youtube-nocookie.com",
-    "vimeo.com",
-    "www.vimeo.com",
-    "player.vimeo.com",
-]
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """The checked vocabularies, as one object the normaliser can take."""
-
-    phases: dict[str, str]
-    roles: dict[str, str]  # slug -> display name
-    role_aliases: dict[str, str]  # any accepted spelling -> slug
-    categories: dict[str, str]
-    themes: dict[str, str]
-    types: tuple[str, ...]
-    statuses: dict[str, str]
-    layouts: dict[str, str]
-    default_layout: str
-    extra_keys: frozenset[str]
-
-    def role_slug(self, value: str) -> str | None:
-        return self.role_aliases.get(value.strip().lower())
 
 
 def _is_str_map(value: Any) -> bool:
@@ -228,23 +118,17 @@ def check_config(app: Sphinx, config: Config) -> None:
 
 
 def vocabulary(config: Config) -> Vocabulary:
-    roles = config.service_manual_roles
-    aliases: dict[str, str] = {}
-    for slug, spec in roles.items():
-        aliases[slug.lower()] = slug
-        for alias in spec.get("aliases", []):
-            aliases.setdefault(alias.lower(), slug)
-    return Vocabulary(
-        phases=dict(config.service_manual_phases),
-        roles={slug: spec["title"] for slug, spec in roles.items()},
-        role_aliases=aliases,
-        categories=dict(config.service_manual_categories),
-        themes=dict(config.service_manual_themes),
-        types=tuple(config.service_manual_types),
-        statuses=dict(config.service_manual_statuses),
-        layouts=dict(config.service_manual_layouts),
+    """The vocabularies as this project's config sets them."""
+    return make_vocabulary(
+        phases=config.service_manual_phases,
+        roles=config.service_manual_roles,
+        categories=config.service_manual_categories,
+        themes=config.service_manual_themes,
+        types=config.service_manual_types,
+        statuses=config.service_manual_statuses,
+        layouts=config.service_manual_layouts,
         default_layout=config.service_manual_default_layout,
-        extra_keys=frozenset(config.service_manual_extra_keys),
+        extra_keys=config.service_manual_extra_keys,
     )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .collector import guides
+from .site import site_map
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -21,8 +22,9 @@ EXPORT_VERSION = 1
 def guide_records(app: Sphinx) -> list[dict[str, Any]]:
     env = app.env
     records = []
+    site = site_map(env)
     for docname, guide in sorted(guides(env).items()):
-        title = guide.title or (env.titles[docname].astext() if docname in env.titles else "")
+        title = site.titles.get(docname, "")
         records.append(
             {
                 "docname": docname,

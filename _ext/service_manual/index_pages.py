@@ -18,15 +18,17 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.locale import get_translation
 
 from .collector import guide_of, guides
 from .diagnostics import warn
-from .header import top_section
+from .doctree import top_section
+from .guide_list import resolve_guide_list
 from .listing import (
     ANY,
     LISTED_TYPES,
     Criteria,
-    Listing,
+    Titled,
     guide_index,
     heading,
     list_node,
@@ -38,6 +40,8 @@ from .visitors import CHILDREN_ONLY
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+_ = get_translation("service_manual")
 
 INDEX_LAYOUTS = ("phases", "role-index", "browse", "themes")
 
@@ -88,7 +92,10 @@ def add_index_placeholder(app: Sphinx, doctree: nodes.document) -> None:
 # -- resolving: one function a kind, each returning the nodes that replace the placeholder
 
 
-def _phase_page(app: Sphinx, docname: str, here: str, listings: list[Listing]) -> list[nodes.Node]:
+def _phase_page(
+    app: Sphinx, node: guide_index, here: str, listed: list[Titled]
+) -> list[nodes.Node]:
+    docname = node["docname"]
     guide = guide_of(app.env, docname)
     assert guide is not None and guide.phase
     categories = app.config.service_manual_categories
@@ -98,21 +105,24 @@ def _phase_page(app: Sphinx, docname: str, here: str, listings: list[Listing]) -
     ]
     # Guides of this phase with no category still appear, last.
     uncategorised = [
-        i for i in select(listings, Criteria(phase=guide.phase), skip=docname) if i.category is None
+        i
+        for i in select(listed, Criteria(phase=guide.phase), skip=docname)
+        if i.guide.category is None
     ]
     for title, crit in groups:
-        items = select(listings, crit, skip=docname)
+        items = select(listed, crit, skip=docname)
         if items:
-            out += [heading(title), list_node(items, app.builder, here, "")]
+            out += [heading(_(title)), list_node(items, app.builder, here, "")]
     if uncategorised:
-        out += [heading("Other guides"), list_node(uncategorised, app.builder, here, "")]
+        out += [heading(_("Other guides")), list_node(uncategorised, app.builder, here, "")]
     if not out:
-        text = app.config.service_manual_empty_list_text
+        text = _(app.config.service_manual_empty_list_text)
         out.append(nodes.paragraph(text, text, classes=["sm-guide-list__empty"]))
     return out
 
 
-def _role_page(app: Sphinx, docname: str, here: str, listings: list[Listing]) -> list[nodes.Node]:
+def _role_page(app: Sphinx, node: guide_index, here: str, listed: list[Titled]) -> list[nodes.Node]:
+    docname = node["docname"]
     env = app.env
     guide = guide_of(env, docname)
     assert guide is not None and guide.audience_primary
@@ -121,56 +131,61 @@ def _role_page(app: Sphinx, docname: str, here: str, listings: list[Listing]) ->
     out: list[nodes.Node] = []
     hero_doc = site.by_title.get(guide.hero) if guide.hero else None
     if hero_doc is not None:
-        hero = next(i for i in listings if i.docname == hero_doc)
+        hero = next(i for i in listed if i.docname == hero_doc)
         promo = nodes.container(classes=["sm-hero"])
         promo += list_node([hero], app.builder, here, "")
         out.append(promo)
-    empty = "There are no guides for this role yet."
+    empty = _("There are no guides for this role yet.")
     exclude = (guide.hero,) if guide.hero else ()
-    primary = select(
-        listings, Criteria(audience=role, tier="primary", exclude=exclude), skip=docname
-    )
+    primary = select(listed, Criteria(audience=role, tier="primary", exclude=exclude), skip=docname)
     secondary = select(
-        listings, Criteria(audience=role, tier="secondary", exclude=exclude), skip=docname
+        listed, Criteria(audience=role, tier="secondary", exclude=exclude), skip=docname
     )
-    out += [heading("Guides"), list_node(primary, app.builder, here, empty)]
+    out += [heading(_("Guides")), list_node(primary, app.builder, here, empty)]
     out += [
-        heading("More guides from the manual"),
+        heading(_("More guides from the manual")),
         list_node(secondary, app.builder, here, empty),
     ]
     others = [
         i
         for role_slug, role_doc in site.role_pages.items()
         if role_slug != role
-        for i in listings
+        for i in listed
         if i.docname == role_doc
     ]
     if others:
         others.sort(key=lambda i: i.title.casefold())
-        out += [heading("Other roles"), list_node(others, app.builder, here, "")]
+        out += [heading(_("Other roles")), list_node(others, app.builder, here, "")]
     return out
 
 
-def _browse_page(app: Sphinx, docname: str, here: str, listings: list[Listing]) -> list[nodes.Node]:
+def _browse_page(
+    app: Sphinx, node: guide_index, here: str, listed: list[Titled]
+) -> list[nodes.Node]:
+    docname = node["docname"]
     out: list[nodes.Node] = []
     for slug, title in app.config.service_manual_categories.items():
-        indexes = select(listings, Criteria(category=slug, types=("category-index",)), skip=docname)
-        items = select(listings, Criteria(category=slug), skip=docname)
+        indexes = select(listed, Criteria(category=slug, types=("category-index",)), skip=docname)
+        items = select(listed, Criteria(category=slug), skip=docname)
         if indexes or items:
-            out += [heading(title), list_node(indexes + items, app.builder, here, "")]
+            out += [heading(_(title)), list_node(indexes + items, app.builder, here, "")]
     return out
 
 
-def _themes_page(app: Sphinx, docname: str, here: str, listings: list[Listing]) -> list[nodes.Node]:
+def _themes_page(
+    app: Sphinx, node: guide_index, here: str, listed: list[Titled]
+) -> list[nodes.Node]:
+    docname = node["docname"]
     out: list[nodes.Node] = []
     for slug, title in app.config.service_manual_themes.items():
-        items = select(listings, Criteria(theme=slug), skip=docname)
+        items = select(listed, Criteria(theme=slug), skip=docname)
         if items:
-            out += [heading(title), list_node(items, app.builder, here, "")]
+            out += [heading(_(title)), list_node(items, app.builder, here, "")]
     return out
 
 
 RESOLVERS = {
+    "list": resolve_guide_list,
     "phases": _phase_page,
     "role": _role_page,
     "browse": _browse_page,
@@ -179,13 +194,14 @@ RESOLVERS = {
 
 
 def resolve_index_pages(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    listings = site_map(app.env).listings
+    """Fill in every list of guides: the ``{guide-list}`` blocks and the index pages'."""
+    listed = site_map(app.env).listed
     for node in list(doctree.findall(guide_index)):
         resolver = RESOLVERS.get(node.get("kind", ""))
         if resolver is None:
-            continue  # a {guide-list}: guide_list.py resolves it
+            continue
         # A LaTeX build resolves every page in one tree: the placeholder knows its page.
-        node.replace_self(resolver(app, node["docname"], fromdocname, listings) or [])
+        node.replace_self(resolver(app, node, fromdocname, listed) or [])
 
 
 def check_index_pages(app: Sphinx, env: BuildEnvironment) -> None:

@@ -14,20 +14,13 @@ import json
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
+from .core import paths, urls
 from .diagnostics import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
-
-
-def safe_target(target: object) -> bool:
-    if not isinstance(target, str) or not target or "\\" in target:
-        return False
-    parts = urlsplit(target)
-    return not parts.scheme and not parts.netloc and not target.startswith("/")
 
 
 def load_redirect_map(app: Sphinx, config: Config) -> None:
@@ -46,7 +39,7 @@ def load_redirect_map(app: Sphinx, config: Config) -> None:
         return
     good = {}
     for source, target in entries.items():
-        if isinstance(source, str) and safe_target(target):
+        if isinstance(source, str) and urls.is_site_relative(target):
             good[source] = target
         else:
             warn(
@@ -75,7 +68,7 @@ def copy_files_to_their_paths(app: Sphinx, exception: Exception | None) -> None:
             or source.is_symlink()
             or source.name.endswith(suffixes)
             or any(part.startswith((".", "_")) for part in relative.parts)
-            or not source.resolve().is_relative_to(srcdir)
+            or not paths.inside(source, srcdir)
         ):
             continue
         target = outdir / relative

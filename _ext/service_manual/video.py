@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from .core import urls
 from .diagnostics import content_line, inline_lineno, warn
+from .doctree import raw_as_text
 from .visitors import CHILDREN_ONLY
 
 if TYPE_CHECKING:
@@ -76,11 +78,10 @@ def _seconds(value: str) -> int:
 
 def parse_video_url(url: str, allowed_hosts: list[str]) -> Video:
     """Read a YouTube or Vimeo URL (watch, short, embed forms; start time kept)."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError as exc:  # e.g. an unclosed "[" IPv6 host: urlsplit refuses it
-        raise VideoURLError(f"{url!r} is not a valid URL ({exc})") from None
-    if parts.scheme.lower() not in {"https", "http"}:
+    parts = urls.parse(url)
+    if parts is None:
+        raise VideoURLError(f"{url!r} is not a valid URL")
+    if parts.scheme.lower() not in urls.WEB_SCHEMES:
         raise VideoURLError(f"scheme {parts.scheme or '(none)'!r} is not allowed; use https")
     host = (parts.hostname or "").lower()
     if host not in {h.lower() for h in allowed_hosts}:
@@ -150,9 +151,7 @@ class VideoDirective(SphinxDirective):
             )
             caption.extend(inline)
             node.extend(messages)
-            # A caption is text with inline markup; HTML written in it is shown as written.
-            for raw in list(caption.findall(nodes.raw)):
-                raw.replace_self(nodes.Text(raw.astext()))
+            raw_as_text(caption)  # a caption is text with inline markup, never HTML
         else:
             warn(
                 "video has no caption; write one as the directive's content, "

@@ -194,7 +194,7 @@ nitpicky = True
 myst_title_to_header = True
 myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist"]
 myst_heading_anchors = 6
-myst_heading_slug_func = "migrate_jekyll.slugs.kramdown_slug"
+myst_heading_slug_func = "service_manual.core.slugs.kramdown_slug"
 html_theme = "basic"
 
 class StandIn(Directive):

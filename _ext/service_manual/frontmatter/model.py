@@ -1,0 +1,45 @@
+"""What a page of the manual is, as its front matter describes it: the :class:`Guide`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Breadcrumb:
+    title: str
+    url: str
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class Guide:
+    """A page of the manual, as its front matter describes it."""
+
+    docname: str
+    title: str | None = None
+    subtitle: str | None = None
+    layout: str = "detailed-guidance"
+    category: str | None = None
+    type: str | None = None
+    audience_primary: tuple[str, ...] = ()
+    audience_secondary: tuple[str, ...] = ()
+    status: str | None = None
+    phases: tuple[str, ...] = ()
+    breadcrumbs: tuple[Breadcrumb, ...] | None = None
+    exclude_from_search: bool = False
+    hero: str | None = None
+    phase: str | None = None
+    theme: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def audiences(self) -> tuple[str, ...]:
+        return self.audience_primary + tuple(
+            r for r in self.audience_secondary if r not in self.audience_primary
+        )
+
+    def line_of(self, key: str) -> int | None:
+        return self.lines.get(key)
