@@ -117,6 +117,7 @@ class Output:
 
     result: Result
     mains: dict[str, str]
+    pages: dict[str, str]  # each page's whole file, <head> and all
     lists: dict[str, list[tuple[str, Any]]]
     export: dict[str, Any]
 
@@ -125,6 +126,7 @@ class Output:
         return cls(
             result,
             {d: main_html(result.outdir, d) for d in docnames},
+            {d: (result.outdir / f"{d}.html").read_text(encoding="utf-8") for d in docnames},
             {d: generated(soup(result.outdir / f"{d}.html")) for d in INDEX_PAGES if d in docnames},
             guides_json(result.outdir),
         )
@@ -164,9 +166,11 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 @pytest.mark.parametrize("name", STEP_NAMES)
 def test_every_page_is_what_a_clean_build_gives(history, name: str) -> None:
     step: Step = history["steps"][name]
-    # First the lists, which make a readable failure; then the whole of <main>.
+    # First the lists, which make a readable failure; then <main>; then the whole file, with
+    # the <link rel="next|prev|up"> titles of its <head>.
     assert step.incremental.lists == step.fresh.lists
     assert [d for d in step.docnames if step.incremental.mains[d] != step.fresh.mains[d]] == []
+    assert [d for d in step.docnames if step.incremental.pages[d] != step.fresh.pages[d]] == []
 
 
 @pytest.mark.parametrize("name", STEP_NAMES)
@@ -236,6 +240,10 @@ def test_deleting_a_phase_page_rewrites_the_guides_whose_tags_linked_to_it(histo
         "guides/hosting",
         "guides/identity",
         "guides/pairing",
+        # the pages before and after it in the table of contents: their <link rel="next">
+        # and <link rel="prev"> named it
+        "phases/discovery",
+        "phases/beta",
     }
     page = BeautifulSoup(step.incremental.mains["guides/identity"], "html.parser")
     phase_tags = page.select(".sm-tag--phase")
