@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from docutils import nodes
+from sphinx.locale import get_translation
 
 from .collector import guide_of
 from .diagnostics import warn
@@ -21,6 +22,8 @@ from .visitors import LEAVE_OUT
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
+
+_ = get_translation("service_manual")
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -117,16 +120,18 @@ def resolve_breadcrumbs(app: Sphinx, doctree: nodes.document, fromdocname: str) 
 
 
 def visit_breadcrumbs_html(self: HTML5Translator, node: breadcrumbs) -> None:
+    """GOV.UK Frontend's breadcrumbs component; a crumb without a link is plain text."""
     out = [
-        '<nav class="sm-breadcrumbs" aria-label="Breadcrumb">\n<ol class="sm-breadcrumbs__list">\n'
+        f'<nav class="govuk-breadcrumbs" aria-label="{self.attval(str(_("Breadcrumb")))}">\n'
+        '<ol class="govuk-breadcrumbs__list">\n'
     ]
     for title, href in node["items"]:
         text = self.encode(title)
         if href is None:
-            out.append(f'<li class="sm-breadcrumbs__item">{text}</li>\n')
+            out.append(f'<li class="govuk-breadcrumbs__list-item">{text}</li>\n')
         else:
             out.append(
-                f'<li class="sm-breadcrumbs__item"><a class="sm-breadcrumbs__link" '
+                f'<li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" '
                 f'href="{self.attval(href)}">{text}</a></li>\n'
             )
     out.append("</ol>\n</nav>\n")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.locale import get_translation
 
 from .collector import guide_of
 from .header import guide_tags, top_section
@@ -18,6 +19,8 @@ from .visitors import LEAVE_OUT
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
+
+_ = get_translation("service_manual")
 
 
 class page_contents(nodes.General, nodes.Element):
@@ -51,10 +54,13 @@ def add_contents(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def visit_page_contents_html(self: HTML5Translator, node: page_contents) -> None:
+    """GOV.UK's contents list: a "Contents" heading and a list of links, each after a dash.
+    The links are styled as every link is (Frontend's global styles)."""
     out = [
         '<nav class="sm-contents" aria-labelledby="sm-contents-title">\n'
-        '<h2 class="sm-contents__title" id="sm-contents-title">Contents</h2>\n'
-        '<ol class="sm-contents__list">\n'
+        '<h2 class="govuk-heading-s sm-contents__title" id="sm-contents-title">'
+        f"{self.encode(str(_('Contents')))}</h2>\n"
+        '<ol class="govuk-list sm-contents__list">\n'
     ]
     for title, ident in node["entries"]:
         out.append(
