@@ -22,10 +22,15 @@ if (!/^6\.\d+\.\d+$/.test(version)) {
   throw new Error(`govuk-frontend ${version} is installed; the theme is written for 6.x`);
 }
 
-const { css } = sass.compile(join(root, "frontend", "govuk-frontend.scss"), {
+// Sass writes non-ASCII characters as they are (Frontend has a no-break space) and starts the
+// file with a byte order mark, so browsers read it as UTF-8 whatever serves it.
+const compiled = sass.compile(join(root, "frontend", "govuk-frontend.scss"), {
   style: "compressed",
   loadPaths: [join(root, "node_modules")],
 });
+// Frontend's IE 9-11 hack `(min-width: 0\0)` comes out of Dart Sass with U+FFFD for the
+// escaped NUL; write the escape back, as Frontend's own precompiled CSS has it.
+const css = compiled.css.replaceAll("\uFFFD", "\\0");
 for (const [pattern, what] of [
   [/@font-face/, "an @font-face rule"],
   [/url\(/, "a url() (an asset we do not ship)"],
