@@ -14,7 +14,7 @@ PYTESTOPTS    ?=
 # The virtual environment is (re)made when pyproject.toml changes.
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv html test lint livehtml clean latexpdf epub migrate bench Makefile
+.PHONY: help venv html test lint livehtml clean latexpdf epub migrate bench frontend Makefile
 
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" -c "$(CONFDIR)" $(SPHINXOPTS) $(O)
@@ -59,6 +59,13 @@ migrate: $(STAMP)
 BENCHOPTS ?= --sizes 200,2000
 bench: $(STAMP)
 	$(VENV)/bin/python tests/benchmarks/bench.py $(BENCHOPTS)
+
+# GOV.UK Frontend, vendored into the theme (see README, "How the site looks"). npm installs the
+# versions pinned in package-lock.json; frontend/vendor.mjs compiles our Sass entry and copies
+# Frontend's JavaScript. Only this target needs npm: builds use the files it commits.
+frontend:
+	npm ci --ignore-scripts --no-audit --no-fund
+	npm run --silent vendor
 
 # Sphinx's own targets named in .PHONY need this explicit rule: make never looks for an
 # implicit (pattern) rule for a phony target, so the catch-all below would not run for them.

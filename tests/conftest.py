@@ -113,19 +113,23 @@ def heading_text(heading: Tag) -> str:
 
 def breadcrumb_items(page: BeautifulSoup) -> list[tuple[str, str | None]] | None:
     """The page's breadcrumbs as (text, href or None), checking their markup on the way:
-    one ``<nav aria-label="Breadcrumb">`` holding one ``<ol>`` of ``<li>``. None when the
-    page has no breadcrumbs."""
+    GOV.UK Frontend's breadcrumbs, one ``<nav aria-label="Breadcrumb">`` holding one ``<ol>``
+    of ``<li>``. None when the page has no breadcrumbs."""
     navs = page.find_all("nav", attrs={"aria-label": "Breadcrumb"})
     if not navs:
         return None
     assert len(navs) == 1
+    assert navs[0]["class"] == ["govuk-breadcrumbs"]
     lists = navs[0].find_all(["ol", "ul"], recursive=False)
     assert [t.name for t in lists] == ["ol"]
+    assert lists[0]["class"] == ["govuk-breadcrumbs__list"]
     items = []
     for li in lists[0].find_all(True, recursive=False):
         assert li.name == "li"
+        assert li["class"] == ["govuk-breadcrumbs__list-item"]
         links = li.find_all("a")
         assert len(links) <= 1
+        assert all(a["class"] == ["govuk-breadcrumbs__link"] for a in links)
         items.append((li.get_text().strip(), links[0]["href"] if links else None))
     return items
 

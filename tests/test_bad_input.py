@@ -291,8 +291,8 @@ def test_unknown_values_are_dropped_and_the_layout_falls_back(bad) -> None:
     assert (guide.audience_primary, guide.phases, guide.phase, guide.theme) == ((), (), None, None)
     assert guide.extra == {"colour": "blue"}
     page = bad.html("unknown-values")
-    assert page.body["class"] == ["sm-body", "sm-layout--detailed-guidance"]
-    assert page.select("main > div.body.sm-guide")
+    assert page.body["class"] == ["govuk-template__body", "sm-layout--detailed-guidance"]
+    assert page.select("main div.body.sm-guide")
     assert page.select(".sm-tags") == []
 
 

@@ -726,7 +726,7 @@ def test_title_is_the_one_h1_and_the_html_title(frontmatter, docname: str) -> No
 
 def test_sections_are_h2_under_the_title(frontmatter) -> None:
     page = frontmatter.html("every-key")
-    body = page.find("section")
+    body = page.find("main").find("section")
     assert [heading_text(h) for h in body.find_all("h2", class_=False)] == [
         "First part",
         "Second part",
@@ -902,11 +902,15 @@ def test_seed_root_builds_without_warnings(seed) -> None:
 
 
 def tag_fields(page) -> dict[str, list[tuple[str, str, str | None]]]:
-    """label -> [(kind, text, href or None)] of the page's header tags."""
-    (box,) = page.select("div.sm-tags")
+    """label -> [(kind, text, href or None)] of the page's header tags, checking their
+    markup on the way: GOV.UK Frontend's summary list, a row (key, value) a field."""
+    (box,) = page.select("dl.govuk-summary-list.sm-tags")
     result = {}
-    for dt in box.select("dl > dt"):
-        dd = dt.find_next_sibling("dd")
+    for row in box.find_all(recursive=False):
+        assert row.name == "div" and row["class"] == ["govuk-summary-list__row"], row
+        dt, dd = row.find_all(recursive=False)
+        assert (dt.name, dt["class"]) == ("dt", ["govuk-summary-list__key"]), row
+        assert (dd.name, dd["class"]) == ("dd", ["govuk-summary-list__value"]), row
         tags = dd.select(".sm-tag")
         kinds = [[c for c in t["class"] if c.startswith("sm-tag--")] for t in tags]
         result[dt.find(string=True).strip()] = [
@@ -949,7 +953,8 @@ def test_tags_without_an_index_page_are_plain_text(frontmatter) -> None:
 def test_draft_tag_is_visible_text(seed) -> None:
     (draft,) = seed.html("team/operations").select(".sm-tag--status")
     assert draft.get_text() == "Draft"
-    assert "sm-visually-hidden" not in draft.get("class", [])
+    assert "govuk-tag" in draft["class"]
+    assert "govuk-visually-hidden" not in draft.get("class", [])
     assert draft.find_parent(attrs={"hidden": True}) is None
 
 
@@ -974,12 +979,10 @@ def test_index_pages_have_no_header_tags(seed) -> None:
 )
 def test_layout_picks_the_template(seed, docname: str, layout: str, wrapper: str) -> None:
     page = seed.html(docname)
-    assert page.body["class"] == ["sm-body", f"sm-layout--{layout}"]
+    assert page.body["class"] == ["govuk-template__body", f"sm-layout--{layout}"]
     main = page.find("main")
-    assert [c for d in main.find_all("div", recursive=False) for c in d["class"]] == [
-        "body",
-        wrapper,
-    ]
+    (body,) = main.select("div.body")
+    assert body["class"] == ["body", "sm-prose", wrapper]
 
 
 def test_detailed_guidance_shows_its_parts_in_order(build) -> None:
@@ -987,16 +990,16 @@ def test_detailed_guidance_shows_its_parts_in_order(build) -> None:
     assert site.warnings == []
     main = site.html("team/operations").find("main")
     parts = main.select(
-        "nav.sm-breadcrumbs, h1, p.sm-subtitle, div.sm-tags, nav.sm-contents, "
+        "nav.govuk-breadcrumbs, h1, p.sm-subtitle, dl.sm-tags, nav.sm-contents, "
         "figure.sm-video, section > section > h2, aside.sm-page-tools"
     )
     assert [p.name + "." + ".".join(p.get("class", [])) for p in parts] == [
-        "nav.sm-breadcrumbs",
+        "nav.govuk-breadcrumbs",
         "h1.",
         "p.sm-subtitle",
-        "div.sm-tags",
+        "dl.govuk-summary-list.govuk-summary-list--no-border.sm-tags",
         "nav.sm-contents",
-        "figure.sm-video",
+        "figure.sm-video.govuk-inset-text",
         "h2.",
         "h2.",
         "h2.",

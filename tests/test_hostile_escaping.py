@@ -124,7 +124,7 @@ def texts(page: BeautifulSoup, selector: str) -> str:
         ("guides/payload", "title", ALL),
         ("guides/payload", "h1", ALL),
         ("guides/payload", "p.sm-subtitle", ALL),
-        ("guides/payload", "nav.sm-breadcrumbs li", (SCRIPT, IMG, TEMPLATE, TEX_INPUT)),
+        ("guides/payload", "nav.govuk-breadcrumbs li", (SCRIPT, IMG, TEMPLATE, TEX_INPUT)),
         ("guides/payload", "figcaption", ALL),
         ("guides/payload", "p.sm-downloads__title", ALL),
         ("guides/payload", ".sm-download__name", (SCRIPT, IMG, TEMPLATE, TEX_WRITE)),

@@ -70,8 +70,29 @@ def test_breadcrumbs_lead_home_then_to_the_team(page, out: Path) -> None:
     ]
 
 
+def test_header_tags_are_a_summary_list(page) -> None:
+    """GOV.UK Frontend's summary list: a row a field, its key the label, its value the tags."""
+    (summary,) = page.select("dl.govuk-summary-list.sm-tags")
+    rows = summary.find_all(recursive=False)
+    assert {row.name for row in rows} == {"div"}
+    assert [
+        (
+            [c.name for c in row.find_all(recursive=False)],
+            row.select_one("dt.govuk-summary-list__key").get_text(),
+            row.select_one("dd.govuk-summary-list__value").get_text(),
+        )
+        for row in rows
+    ] == [
+        (["dt", "dd"], "For", "Web operations"),
+        (["dt", "dd"], "Phases", "Discovery"),
+        (["dt", "dd"], "Status", "Draft"),
+        (["dt", "dd"], "Category", "The team"),
+    ]
+    assert all("govuk-summary-list__row" in row["class"] for row in rows)
+
+
 def test_header_tags_link_to_role_phase_and_category_pages(page, out: Path) -> None:
-    tags = page.select("div.sm-tags .sm-tag")
+    tags = page.select("dl.govuk-summary-list.sm-tags .sm-tag")
     found = [
         (
             next(c for c in t["class"] if c.startswith("sm-tag--")),
@@ -86,24 +107,27 @@ def test_header_tags_link_to_role_phase_and_category_pages(page, out: Path) -> N
         ("sm-tag--status", "Draft", None),
         ("sm-tag--category", "The team", "index.html"),
     ]
+    assert all("govuk-link" in t["class"] for t in tags if t.name == "a")
     layouts = {
         href: soup(out / href).body["class"] for _kind, _text, href in found if href is not None
     }
     assert layouts == {
-        "../web-ops/index.html": ["sm-body", "sm-layout--role-index"],
-        "../phases/discovery.html": ["sm-body", "sm-layout--phases"],
-        "index.html": ["sm-body", "sm-layout--category-index"],
+        "../web-ops/index.html": ["govuk-template__body", "sm-layout--role-index"],
+        "../phases/discovery.html": ["govuk-template__body", "sm-layout--phases"],
+        "index.html": ["govuk-template__body", "sm-layout--category-index"],
     }
 
 
 def test_draft_tag_is_shown(page) -> None:
+    """A status is what GOV.UK Frontend's tag component is for."""
     (status,) = page.select(".sm-tag--status")
     assert status.get_text() == "Draft"
-    assert status.find_parent(class_="sm-visually-hidden") is None
+    assert status.name == "strong" and "govuk-tag" in status["class"]
+    assert status.find_parent(class_="govuk-visually-hidden") is None
 
 
 def test_video_is_a_caption_and_a_watch_link(page) -> None:
-    (figure,) = page.select("figure.sm-video")
+    (figure,) = page.select("figure.sm-video.govuk-inset-text")
     assert figure.find("figcaption").get_text().strip() == CAPTION
     (link,) = figure.select("a")
     url = urlsplit(link["href"])
@@ -142,7 +166,9 @@ def test_downloads_are_copied_with_format_and_size(
     assert block.select_one("p.sm-downloads__title").get_text() == (
         "Web operations job description template"
     )
-    items = {li.select_one("a").get_text(): li for li in block.select("ul > li.sm-download")}
+    items = {
+        li.select_one("a").get_text(): li for li in block.select("ul.govuk-list > li.sm-download")
+    }
     assert list(items) == ["Download as OpenDocument Format", "Download as MS Word doc"]
     link = items[text].select_one("a")
     assert re.fullmatch(rf"\.\./_downloads/[0-9a-f]{{32}}/{re.escape(name)}", link["href"])
@@ -157,7 +183,10 @@ def test_downloads_are_copied_with_format_and_size(
 
 def test_contents_lists_the_sections(page) -> None:
     (contents,) = page.select("nav.sm-contents")
-    assert heading_text(contents.find(re.compile(r"^h\d$"))) == "Contents"
+    heading = contents.find(re.compile(r"^h\d$"))
+    assert heading_text(heading) == "Contents"
+    assert contents["aria-labelledby"] == heading["id"]
+    assert contents.select("ol.govuk-list > li") != []
     sections = page.select("main section > section")
     assert [(a.get_text(), a["href"]) for a in contents.select("ol > li > a")] == [
         (heading_text(s.find("h2")), f"#{s['id']}") for s in sections

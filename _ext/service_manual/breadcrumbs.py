@@ -113,17 +113,18 @@ def resolve_breadcrumbs(app: Sphinx, doctree: nodes.document, fromdocname: str) 
 
 
 def visit_breadcrumbs_html(self: HTML5Translator, node: breadcrumbs) -> None:
+    """GOV.UK Frontend's breadcrumbs component; a crumb without a link is plain text."""
     out = [
-        f'<nav class="sm-breadcrumbs" aria-label="{self.attval(_("Breadcrumb"))}">\n'
-        '<ol class="sm-breadcrumbs__list">\n'
+        f'<nav class="govuk-breadcrumbs" aria-label="{self.attval(str(_("Breadcrumb")))}">\n'
+        '<ol class="govuk-breadcrumbs__list">\n'
     ]
     for title, href in node["items"]:
         text = self.encode(title)
         if href is None:
-            out.append(f'<li class="sm-breadcrumbs__item">{text}</li>\n')
+            out.append(f'<li class="govuk-breadcrumbs__list-item">{text}</li>\n')
         else:
             out.append(
-                f'<li class="sm-breadcrumbs__item"><a class="sm-breadcrumbs__link" '
+                f'<li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" '
                 f'href="{self.attval(href)}">{text}</a></li>\n'
             )
     out.append("</ol>\n</nav>\n")

@@ -38,11 +38,13 @@ def build_contents(section: nodes.section) -> page_contents | None:
 
 
 def visit_page_contents_html(self: HTML5Translator, node: page_contents) -> None:
+    """GOV.UK's contents list: a "Contents" heading and a list of links, each after a dash.
+    The links are styled as every link is (Frontend's global styles)."""
     out = [
         '<nav class="sm-contents" aria-labelledby="sm-contents-title">\n'
-        '<h2 class="sm-contents__title" id="sm-contents-title">'
-        f"{self.encode(_('Contents'))}</h2>\n"
-        '<ol class="sm-contents__list">\n'
+        '<h2 class="govuk-heading-s sm-contents__title" id="sm-contents-title">'
+        f"{self.encode(str(_('Contents')))}</h2>\n"
+        '<ol class="govuk-list sm-contents__list">\n'
     ]
     for title, ident in node["entries"]:
         out.append(

@@ -213,11 +213,33 @@ def describe_for_print(app: Sphinx, doctree: nodes.document, fromdocname: str) -
 
 
 def visit_downloads_html(self: HTML5Translator, node: downloads) -> None:
+    """GOV.UK's attachment style: the title, then a GOV.UK Frontend list of the files, each
+    a link with its format and size under it (the stylesheet draws a document beside it)."""
     self.body.append(self.starttag(node, "div", ""))
+    for child in node.children:
+        if not isinstance(child, nodes.bullet_list):
+            child.walkabout(self)  # the title paragraph, and any message
+            continue
+        self.body.append(self.starttag(child, "ul", "", CLASS="govuk-list"))
+        for item in child.children:
+            self.body.append(self.starttag(item, "li", ""))
+            for paragraph in item.children:
+                self.body.append('<p class="govuk-body sm-download__details">')
+                for part in paragraph.children:  # the link, a space, the format and size
+                    if isinstance(part, nodes.inline) and "sm-download__meta" in part["classes"]:
+                        meta = self.encode(part.astext())
+                        self.body.append(f'<span class="sm-download__meta">{meta}</span>')
+                    else:
+                        part.walkabout(self)
+                self.body.append("</p>")
+            self.body.append("</li>\n")
+        self.body.append("</ul>\n")
+    self.body.append("</div>\n")
+    raise nodes.SkipNode
 
 
 def depart_downloads_html(self: HTML5Translator, node: downloads) -> None:
-    self.body.append("</div>\n")
+    """Not reached: the visitor writes the whole list."""
 
 
 def setup(app: Sphinx) -> None:

@@ -180,11 +180,43 @@ def depart_tag_html(self: HTML5Translator, node: tag) -> None:
 
 
 def visit_guide_tags_html(self: HTML5Translator, node: guide_tags) -> None:
-    self.body.append(self.starttag(node, "div", ""))
+    """GOV.UK Frontend's summary list: a row a field ("For", "Phases" ...), its key the
+    label, its value the tags. The status is a GOV.UK tag (a status is what that component is
+    for); a phase, role or category is a link to its index page, or text where there is none.
+    """
+
+    def value(child: nodes.Node) -> str:
+        if not isinstance(child, nodes.Element):
+            return self.encode(child.astext())  # the ", " between values
+        text = self.encode(child.astext())
+        classes = self.attval(" ".join(child["classes"]))
+        if "sm-tag--status" in child["classes"]:
+            return f'<strong class="govuk-tag govuk-tag--yellow {classes}">{text}</strong>'
+        if isinstance(child, nodes.reference) and child.get("refuri"):
+            href = self.attval(child["refuri"])
+            return f'<a class="govuk-link {classes}" href="{href}">{text}</a>'
+        return f'<span class="{classes}">{text}</span>'
+
+    rows = []
+    for field in node.findall(nodes.field):
+        name, body = field[0], field[1]
+        values = "".join(
+            value(child) for paragraph in body.findall(nodes.paragraph) for child in paragraph
+        )
+        rows.append(
+            '<div class="govuk-summary-list__row">'
+            f'<dt class="govuk-summary-list__key">{self.encode(name.astext())}</dt>'
+            f'<dd class="govuk-summary-list__value">{values}</dd></div>\n'
+        )
+    classes = self.attval(
+        " ".join(["govuk-summary-list", "govuk-summary-list--no-border", *node["classes"]])
+    )
+    self.body.append(f'<dl class="{classes}">\n{"".join(rows)}</dl>\n')
+    raise nodes.SkipNode
 
 
 def depart_guide_tags_html(self: HTML5Translator, node: guide_tags) -> None:
-    self.body.append("</div>\n")
+    """Not reached: the visitor writes the whole list."""
 
 
 def visit_guide_tags_latex(self: LaTeXTranslator, node: guide_tags) -> None:

@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlencode
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from .core import urls
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
     from sphinx.writers.text import TextTranslator
+
+_ = get_translation("service_manual")
 
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 _VIMEO_ID = re.compile(r"^[0-9]{1,12}$")
@@ -184,22 +187,25 @@ class VideoDirective(SphinxDirective):
 
 
 def visit_video_html(self: HTML5Translator, node: video) -> None:
+    """GOV.UK Frontend's inset text, as a figure. ``video.js`` reads the player's address,
+    the title and the play button's label from ``data-`` attributes."""
     attrs = {}
     if node.get("embed_url"):
         attrs["data-embed-url"] = node["embed_url"]
         attrs["data-title"] = node["title"]
-    self.body.append(self.starttag(node, "figure", "", **attrs))
+        attrs["data-play-label"] = str(_("Play video"))
+    self.body.append(self.starttag(node, "figure", "", CLASS="govuk-inset-text", **attrs))
     self.body.append('<figcaption class="sm-video__figcaption">')
 
 
 def depart_video_html(self: HTML5Translator, node: video) -> None:
     self.body.append("</figcaption>\n")
     if node.get("watch_url"):
+        watch = _("Watch the video on {platform}").format(platform=node["platform"])
         self.body.append(
-            f'<p class="sm-video__watch"><a class="sm-video__link" '
-            f'href="{self.attval(node["watch_url"])}">Watch the video on '
-            f'{self.encode(node["platform"])}<span class="sm-visually-hidden">: '
-            f"{self.encode(node['title'])}</span></a></p>\n"
+            f'<p class="govuk-body sm-video__watch"><a class="govuk-link sm-video__link" '
+            f'href="{self.attval(node["watch_url"])}">{self.encode(watch)}'
+            f'<span class="govuk-visually-hidden">: {self.encode(node["title"])}</span></a></p>\n'
         )
     self.body.append("</figure>\n")
 
