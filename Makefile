@@ -14,11 +14,11 @@ PYTESTOPTS    ?=
 # The virtual environment is (re)made when pyproject.toml changes.
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv html test lint livehtml clean latexpdf epub migrate bench frontend Makefile
+.PHONY: help venv html test lint livehtml clean latexpdf epub migrate bench frontend translations Makefile
 
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" -c "$(CONFDIR)" $(SPHINXOPTS) $(O)
-	@echo "Project targets: venv test lint livehtml clean migrate bench"
+	@echo "Project targets: venv test lint livehtml clean migrate bench frontend translations"
 
 # An empty recipe, so the catch-all rule at the end is not tried for it (a circular dependency).
 pyproject.toml: ;
@@ -46,6 +46,11 @@ livehtml: $(STAMP)
 
 clean:
 	rm -rf "$(BUILDDIR)"
+
+# Bring the message catalogues up to date with the code and compile them (see README,
+# "Translations"): the extension's own, and this project's additions to Sphinx's.
+translations: $(STAMP)
+	$(VENV)/bin/python -m service_manual.translations locale
 
 # Convert a Jekyll service-manual tree into MyST sources for this project (see README).
 # Then: make html SOURCEDIR=$(DEST) BUILDDIR=$(BUILDDIR)/migrated

@@ -17,6 +17,8 @@ project = "Government Service Design Manual"
 author = "Government Digital Service"
 copyright = "Crown copyright"
 language = "en"
+# Sphinx's strings that its own catalogue of a language lacks (see README, "Translations").
+locale_dirs = [str(HERE / "locale")]
 # The manual's edition, shown on the PDF's title page and required by the EPUB builder.
 version = release = "2016"
 

@@ -969,7 +969,7 @@ def test_index_pages_have_no_header_tags(seed) -> None:
 @pytest.mark.parametrize(
     ("docname", "layout", "wrapper"),
     [
-        ("index", "homepage", "sm-home"),
+        ("index", "homepage", "sm-index-page"),
         ("team/index", "category-index", "sm-index-page"),
         ("team/operations", "detailed-guidance", "sm-guide"),
         ("team/plain", "detailed-guidance", "sm-guide"),

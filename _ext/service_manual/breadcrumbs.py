@@ -114,8 +114,9 @@ def resolve_breadcrumbs(app: Sphinx, doctree: nodes.document, fromdocname: str) 
 
 def visit_breadcrumbs_html(self: HTML5Translator, node: breadcrumbs) -> None:
     """GOV.UK Frontend's breadcrumbs component; a crumb without a link is plain text."""
+    label = str(_("Breadcrumb"))
     out = [
-        f'<nav class="govuk-breadcrumbs" aria-label="{self.attval(str(_("Breadcrumb")))}">\n'
+        f'<nav class="govuk-breadcrumbs" aria-label="{self.attval(label)}">\n'
         '<ol class="govuk-breadcrumbs__list">\n'
     ]
     for title, href in node["items"]:

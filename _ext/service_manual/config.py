@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
+# What an empty list of guides says, and the label above the title of some layouts.
+DEFAULT_EMPTY_LIST_TEXT = "There is no guidance in this category for this phase."
+DEFAULT_LAYOUT_CAPTIONS = {"design-pattern": "Design pattern"}
+
 __all__ = [
     "DEFAULT_CATEGORIES",
     "DEFAULT_EXTRA_KEYS",
@@ -79,6 +83,11 @@ _SHAPES: dict[str, tuple[Any, Any, str]] = {
     "service_manual_types": (DEFAULT_TYPES, _is_str_list, "a list of strings"),
     "service_manual_statuses": (DEFAULT_STATUSES, _is_str_map, "a dict of status to tag"),
     "service_manual_layouts": (DEFAULT_LAYOUTS, _is_str_map, "a dict of layout to template"),
+    "service_manual_layout_captions": (
+        DEFAULT_LAYOUT_CAPTIONS,
+        _is_str_map,
+        "a dict of layout to the label shown above the title",
+    ),
     "service_manual_guide_layouts": (
         DEFAULT_GUIDE_LAYOUTS,
         _is_str_list,
@@ -145,7 +154,7 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("service_manual_repository_branch", "main", "html", types=frozenset({str}))
     app.add_config_value(
         "service_manual_empty_list_text",
-        "There is no guidance in this category for this phase.",
+        DEFAULT_EMPTY_LIST_TEXT,
         "env",
         types=frozenset({str}),
     )

@@ -40,10 +40,11 @@ def build_contents(section: nodes.section) -> page_contents | None:
 def visit_page_contents_html(self: HTML5Translator, node: page_contents) -> None:
     """GOV.UK's contents list: a "Contents" heading and a list of links, each after a dash.
     The links are styled as every link is (Frontend's global styles)."""
+    heading = str(_("Contents"))
     out = [
         '<nav class="sm-contents" aria-labelledby="sm-contents-title">\n'
         '<h2 class="govuk-heading-s sm-contents__title" id="sm-contents-title">'
-        f"{self.encode(str(_('Contents')))}</h2>\n"
+        f"{self.encode(heading)}</h2>\n"
         '<ol class="govuk-list sm-contents__list">\n'
     ]
     for title, ident in node["entries"]:

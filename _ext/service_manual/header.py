@@ -246,12 +246,6 @@ def setup(app: Sphinx) -> None:
         man=CHILDREN_ONLY,
         texinfo=CHILDREN_ONLY,
     )
-    app.add_config_value(
-        "service_manual_layout_captions",
-        {"design-pattern": "Design pattern"},
-        "env",
-        types=frozenset({dict}),
-    )
     app.add_transform(TitleAsText)
     app.connect("doctree-read", assemble_header, priority=600)
     app.connect("doctree-resolved", resolve_tags)

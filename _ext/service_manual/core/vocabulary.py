@@ -102,7 +102,7 @@ DEFAULT_LAYOUTS: dict[str, str] = {
     "themes": "index-page.html",
     "cards": "wide.html",
     "wide": "wide.html",
-    "homepage": "homepage.html",
+    "homepage": "index-page.html",
 }
 
 # Layouts of guide pages: they get header tags and a "Contents" list of their sections.
