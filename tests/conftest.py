@@ -290,3 +290,23 @@ def docs_html(docs_build: DocsBuild) -> Path:
     if not (docs_build.outdir / f"{SEED_GUIDE}.html").is_file():
         pytest.fail(f"the docs build wrote no seed guide:\n{docs_build.stderr}", pytrace=False)
     return docs_build.outdir
+
+
+# ----------------------------------------------------------------------------- a bare project
+
+
+@pytest.fixture(scope="session")
+def bare_project(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The manual's ``docs/`` built as a project whose conf.py lists only ``myst_parser`` and
+    ``service_manual``, with nothing injected: everything else comes with the extension."""
+    srcdir = tmp_path_factory.mktemp("bare") / "docs"
+    shutil.copytree(DOCS, srcdir)
+    (srcdir / "conf.py").write_text(
+        'extensions = ["myst_parser", "service_manual"]\n', encoding="utf-8"
+    )
+    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Site(app, srcdir, Path(app.outdir), normalise_warnings(app.warning.getvalue(), srcdir))

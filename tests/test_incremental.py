@@ -96,6 +96,12 @@ def delete_phase_page(p: Project) -> None:
     p.replace("index.md", "phases/alpha\n", "")
 
 
+def delete_browse_page(p: Project) -> None:
+    # A page of the header's navigation (the root's conf.py names it): every page changes.
+    p.delete("browse.md")
+    p.replace("index.md", "browse\n", "")
+
+
 STEPS: list[tuple[str, Callable[[Project], None]]] = [
     ("body-only", body_only),
     ("add-guide", add_guide),
@@ -106,6 +112,7 @@ STEPS: list[tuple[str, Callable[[Project], None]]] = [
     ("hero-and-role-titles", hero_and_role_titles),
     ("delete-guide", delete_guide),
     ("delete-phase-page", delete_phase_page),
+    ("delete-browse-page", delete_browse_page),
 ]
 STEP_NAMES = [name for name, _ in STEPS]
 
@@ -204,7 +211,7 @@ def test_the_steps_change_what_index_pages_list(history) -> None:
         if all(step.fresh.lists[d] == previous.lists[d] for d in step.fresh.lists):
             unchanged.append(name)
         previous = step.fresh
-    assert unchanged == ["body-only", "delete-phase-page"]
+    assert unchanged == ["body-only", "delete-phase-page", "delete-browse-page"]
 
 
 # ----------------------------------------------------------------------------- what is written
@@ -248,6 +255,14 @@ def test_deleting_a_phase_page_rewrites_the_guides_whose_tags_linked_to_it(histo
     page = BeautifulSoup(step.incremental.mains["guides/identity"], "html.parser")
     phase_tags = page.select(".sm-tag--phase")
     assert [(t.name, t.get_text()) for t in phase_tags] == [("a", "Discovery"), ("span", "Alpha")]
+
+
+def test_deleting_a_page_of_the_navigation_rewrites_every_page(history) -> None:
+    step: Step = history["steps"]["delete-browse-page"]
+    assert step.incremental.result.written == set(step.docnames)
+    page = BeautifulSoup(step.incremental.pages["guides/hosting"], "html.parser")
+    links = page.select(".govuk-service-navigation__link")
+    assert [a.get_text(strip=True) for a in links] == ["Home", "Phases"]
 
 
 def index_warnings(output: Output) -> list[str]:

@@ -17,6 +17,7 @@ Where things live:
 - ``offline``: no page or build fetches a remote image;
 - ``redirects``: the migration's map of 2016 URLs, fed to sphinx-reredirects;
 - ``layouts``: the extension's HTML theme (``theme/``) and which template renders a page;
+- ``navigation``: the service navigation in every page's header;
 - ``translations``: the message catalogue (``locale/``) every reader-visible string is in;
 - ``diagnostics``: every warning we give, by subtype.
 
@@ -51,6 +52,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         incremental,
         index_pages,
         layouts,
+        navigation,
         offline,
         redirects,
         search,
@@ -75,6 +77,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         index_pages,
         incremental,
         layouts,
+        navigation,
         offline,
         redirects,
         search,

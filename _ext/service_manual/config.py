@@ -126,6 +126,25 @@ def check_config(app: Sphinx, config: Config) -> None:
         config.service_manual_legacy_prefix = "/service-manual"
 
 
+# Settings of other extensions that the manual's pages need, and the value a project gets
+# when its conf.py does not set them: a guide's front matter `title` is its <h1>.
+PROJECT_DEFAULTS: dict[str, Any] = {"myst_title_to_header": True}
+
+
+def set_by_project(config: Config, name: str) -> bool:
+    """Whether conf.py (or -D on the command line) sets ``name``."""
+    return name in config._raw_config or name in config.overrides
+
+
+def project_defaults(app: Sphinx, config: Config) -> None:
+    """Give a project that lists only ``myst_parser`` and ``service_manual`` what the manual's
+    pages need. Decided when the configuration is read, the same way on every run, so the
+    configuration Sphinx saves never differs from the next build's."""
+    for name, value in PROJECT_DEFAULTS.items():
+        if name in config and not set_by_project(config, name):
+            config[name] = value
+
+
 def vocabulary(config: Config) -> Vocabulary:
     """The vocabularies as this project's config sets them."""
     return make_vocabulary(
@@ -159,3 +178,4 @@ def setup(app: Sphinx) -> None:
         types=frozenset({str}),
     )
     app.connect("config-inited", check_config)
+    app.connect("config-inited", project_defaults)

@@ -12,7 +12,8 @@ the pages whose output changes:
 - a page whose breadcrumbs, from its table of contents ancestry or from 2016 URLs, now
   resolve differently;
 - a page whose neighbours in the table of contents (next, previous, parent), or their
-  titles, changed.
+  titles, changed;
+- every page, when a page of the header's navigation came or went.
 
 Only the read phase decides; the write phase then resolves from up-to-date data, so this is
 as right with ``-j`` as without.
@@ -42,6 +43,7 @@ from .collector import PerDocumentCollector, guides, per_document
 from .frontmatter import Guide
 from .index_pages import page_criteria
 from .listing import Criteria, Titled, guide_index, shown
+from .navigation import navigation_pages
 from .site import SiteMap, ancestors, legacy_docname, site_map
 
 if TYPE_CHECKING:
@@ -203,6 +205,13 @@ def _breadcrumb_pages(
     return pages
 
 
+def _navigation_pages(env: BuildEnvironment, before: Before) -> set[str]:
+    """Every page, when a page of the header's navigation came or went."""
+    if navigation_pages(env, before.all_docs) != navigation_pages(env):
+        return set(env.found_docs)
+    return set()
+
+
 def _neighbour_pages(env: BuildEnvironment, before: Before) -> set[str]:
     now = relations(env)
     return {d for d in now if now[d] != before.relations.get(d)}
@@ -222,6 +231,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
             | _tagging_pages(env, old, now)
             | _breadcrumb_pages(env, before, old, now)
             | _neighbour_pages(env, before)
+            | _navigation_pages(env, before)
         )
         rewrite = (rewrite - before.touched) & env.found_docs
     # Written down before Sphinx saves the environment and writes the first page.

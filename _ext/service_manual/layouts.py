@@ -17,6 +17,7 @@ from urllib.parse import quote
 from jinja2 import TemplateNotFound
 
 from .collector import guide_of
+from .config import set_by_project
 from .diagnostics import warn
 
 if TYPE_CHECKING:
@@ -84,8 +85,7 @@ def _template_exists(app: Sphinx, name: str) -> bool:
 def default_theme(app: Sphinx, config: Config) -> None:
     """A project that names no theme gets the manual's own (set before the builder reads
     ``html_theme``, and the same on every run, so it is never a configuration change)."""
-    chosen = "html_theme" in config._raw_config or "html_theme" in config.overrides
-    if not chosen:
+    if not set_by_project(config, "html_theme"):
         config.html_theme = THEME_NAME
 
 
