@@ -12,7 +12,8 @@ Where things live:
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
 - ``confine``: nothing from outside the source folder is published;
 - ``offline``: print builds fetch no remote image;
-- ``redirects``: the migration's map of 2016 URLs, fed to sphinx-reredirects;
+- ``redirects``: the migration's map of 2016 URLs; ``redirect_pages``: its redirect pages,
+  through sphinx-reredirects;
 - ``layouts``: which template renders a page;
 - ``diagnostics``: every warning we give, by subtype.
 """
@@ -35,6 +36,7 @@ from . import (
     index_pages,
     layouts,
     offline,
+    redirect_pages,
     redirects,
     search,
     site,
@@ -68,6 +70,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         layouts,
         offline,
         redirects,
+        redirect_pages,
         search,
         export,
     ):
