@@ -12,8 +12,8 @@ Where things live:
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
 - ``confine``: nothing from outside the source folder is published;
 - ``offline``: print builds fetch no remote image;
-- ``redirects``: the migration's map of 2016 URLs; ``redirect_pages``: its redirect pages,
-  through sphinx-reredirects;
+- ``redirects``: the migration's map of 2016 URLs; ``old_paths``: a page's earlier paths;
+- ``redirect_pages``: the redirect pages of both, through sphinx-reredirects;
 - ``layouts``: which template renders a page;
 - ``diagnostics``: every warning we give, by subtype.
 """
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 # Bump when the shape of the Guide data changes, so old pickled environments are re-read.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

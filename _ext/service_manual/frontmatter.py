@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .config import Vocabulary
+from .old_paths import normalise_old_paths
 
 Report = Callable[[str, int | None], None]
 
@@ -57,6 +58,7 @@ class Guide:
     hero: str | None = None
     phase: str | None = None
     theme: str | None = None
+    old_paths: tuple[str, ...] = ()  # earlier paths, normalised (old_paths.py)
     extra: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
 
@@ -417,6 +419,7 @@ _KNOWN_KEYS = frozenset(
         "hero",
         "phase",
         "theme",
+        "old_paths",
     }
 )
 
@@ -454,6 +457,9 @@ def normalise(docname: str, raw: RawFrontMatter, vocab: Vocabulary, report: Repo
         hero=n.text("hero"),
         phase=phase,
         theme=n.choice("theme", vocab.themes, "theme"),
+        old_paths=normalise_old_paths(
+            raw.data.get("old_paths"), (docname, raw.lines.get("old_paths"))
+        ),
         extra=extra,
         lines=dict(raw.lines),
     )

@@ -1,8 +1,8 @@
 """Redirect pages: an old URL answers with a small valid page that sends the reader on.
 
-The site's redirect pages come from the migration's map of 2016 URLs (:mod:`.redirects`);
-``conf.py``'s own ``redirects`` are sphinx-reredirects' alone. They go through
-sphinx-reredirects' machinery: its
+The site's redirect pages come from the migration's map of 2016 URLs (:mod:`.redirects`) and
+from every page's ``old_paths`` (:mod:`.old_paths`); ``conf.py``'s own ``redirects`` are
+sphinx-reredirects' alone. They go through sphinx-reredirects' machinery: its
 ``Reredirects.docname_out_path`` says where the builder puts a page (``x/y.html``, or
 ``x/y/index.html`` for ``dirhtml``) and its ``redirect_html_template_file`` setting names the
 template. When ``conf.py`` names none, the extension's own is used (``redirect_page/page.html``,
@@ -21,7 +21,14 @@ Every value is HTML-escaped. Redirect pages belong to the HTML site (``html``, `
 an EPUB or a single page gets none, and what sphinx-reredirects writes for those builders is
 taken out again before the book is packed.
 
-The pages are written anew by every HTML build, so they always lead where the pages are now.
+Old paths are checked against the whole site once every document is read: a path where a
+page still is, or that the build makes (``search``, ``genindex``), or that ``conf.py``'s
+``redirects`` or the map already redirect, gets no redirect page; a path several pages
+claim leads to the first of them. Each case warns at the page's ``old_paths`` line.
+
+The pages are written anew by every HTML build, so they always lead where the pages are now;
+a redirect page for an old path that no page claims any more is removed on the next
+incremental build.
 """
 
 from __future__ import annotations
@@ -39,13 +46,16 @@ from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.osutil import relative_uri
 from sphinx_reredirects import Reredirects
 
+from .collector import guide_of, guides
 from .diagnostics import warn
+from .old_paths import KEY
 from .redirects import redirect_map
 from .site import site_map
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
 
 _ = get_translation("service_manual")
 
@@ -72,7 +82,16 @@ def is_site(builder: Builder) -> bool:
     return builder.name in SITE_BUILDERS
 
 
-# ----------------------------------------------------------------------------- which pages
+# ----------------------------------------------------------------------------- what is claimed
+
+
+def claims(env: BuildEnvironment) -> dict[str, list[str]]:
+    """Every old path -> the pages that name it, in docname order."""
+    found: dict[str, list[str]] = {}
+    for docname, guide in sorted(guides(env).items()):
+        for path in guide.old_paths:
+            found.setdefault(path, []).append(docname)
+    return found
 
 
 def configured(app: Sphinx) -> set[str]:
@@ -87,8 +106,8 @@ def built_pages(app: Sphinx) -> set[str]:
 
 
 def plan(app: Sphinx) -> dict[str, Redirect]:
-    """Every redirect page the extension writes: path (``x/y/index``) -> Redirect. A page of
-    the site wins over the map."""
+    """Every redirect page the extension writes: path (``x/y``, ``x/y/index``) -> Redirect.
+    A page of the site wins over the map, and the map over ``old_paths``."""
     env, builder = app.env, app.builder
     taken = built_pages(app) | configured(app)
     pages: dict[str, Redirect] = {}
@@ -99,7 +118,52 @@ def plan(app: Sphinx) -> dict[str, Redirect]:
         here = posixpath.dirname(builder.get_target_uri(source))
         lands = posixpath.normpath(posixpath.join(here, target.partition("#")[0]))
         pages[source] = Redirect(target, by_uri.get(lands))
+    for path, docnames in claims(env).items():
+        if path in taken or path in pages:
+            continue
+        target = relative_uri(builder.get_target_uri(path), builder.get_target_uri(docnames[0]))
+        pages[path] = Redirect(target, docnames[0])
     return dict(sorted(pages.items()))
+
+
+def check_old_paths(app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn, at the page's ``old_paths`` line, about each old path that gets no redirect
+    page of its own, or that several pages claim."""
+    conf, mapped = configured(app), redirect_map(env)
+    for path, docnames in sorted(claims(env).items()):
+        for docname in docnames:
+            if path == docname:
+                problem = "is this page's own path"
+            elif path in env.found_docs:
+                problem = f"is the path of the page {path!r}, which is still there"
+            elif path in BUILT_PAGES or path in app.config.html_additional_pages:
+                problem = f"is the path of {path!r}, a page the build makes"
+            elif path in conf:
+                problem = "is redirected by the 'redirects' setting in conf.py"
+            elif path in mapped:
+                problem = f"is in the redirect map, which sends it to {mapped[path]!r}"
+            elif len(docnames) > 1:
+                others = ", ".join(repr(d) for d in docnames)
+                warn(
+                    f"old path {path!r} is claimed by {len(docnames)} pages ({others}); "
+                    f"its redirect page leads to {docnames[0]!r}",
+                    subtype="old_path",
+                    location=_located(env, docname),
+                )
+                continue
+            else:
+                continue
+            warn(
+                f"old path {path!r} {problem}; no redirect page is made for it",
+                subtype="old_path",
+                location=_located(env, docname),
+            )
+
+
+def _located(env: BuildEnvironment, docname: str) -> tuple[str, int | None] | str:
+    guide = guide_of(env, docname)
+    line = guide.line_of(KEY) if guide is not None else None
+    return (docname, line) if line else docname
 
 
 # ----------------------------------------------------------------------------- writing
@@ -176,7 +240,35 @@ def leave_out_of_book(app: Sphinx) -> None:
             page.unlink()
 
 
+# ----------------------------------------------------------------------------- incremental
+
+
+def remember_old_paths(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Before reading: the old paths the site claimed, to take away the redirect pages of
+    those no page claims any more."""
+    env.service_manual_old_paths_before = set(claims(env))  # type: ignore[attr-defined]
+    return []
+
+
+def remove_unclaimed(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    before: set[str] | None = getattr(env, "service_manual_old_paths_before", None)
+    env.service_manual_old_paths_before = None  # type: ignore[attr-defined]
+    if not before or not is_site(app.builder):
+        return []
+    still = set(claims(env)) | set(redirect_map(env)) | built_pages(app) | configured(app)
+    for path in sorted(before - still):
+        page = out_file(app, path)
+        if page.is_file():
+            page.unlink()
+    return []
+
+
 def setup(app: Sphinx) -> None:
     app.setup_extension("sphinx_reredirects")
+    app.connect("env-get-outdated", remember_old_paths)
+    app.connect("env-updated", remove_unclaimed)
+    app.connect("env-check-consistency", check_old_paths)
     # After sphinx-reredirects' own (500), which writes conf.py's redirects.
     app.connect("html-collect-pages", write_redirect_pages, priority=600)
