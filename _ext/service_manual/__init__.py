@@ -14,7 +14,7 @@ Where things live:
 - ``offline``: print builds fetch no remote image;
 - ``redirects``: the migration's map of 2016 URLs; ``old_paths``: a page's earlier paths;
 - ``redirect_pages``: the redirect pages of both, through sphinx-reredirects;
-- ``layouts``: which template renders a page;
+- ``layouts``: which template renders a page; ``book``: the same layouts in the EPUB;
 - ``diagnostics``: every warning we give, by subtype.
 """
 
@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import (
+    book,
     breadcrumbs,
     collector,
     config,
@@ -68,6 +69,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         index_pages,
         incremental,
         layouts,
+        book,
         offline,
         redirects,
         redirect_pages,
