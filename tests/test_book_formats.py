@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import posixpath
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from tooling import require_tool
 
 REPO = Path(__file__).resolve().parents[1]
@@ -59,4 +62,18 @@ def test_the_manual_builds_as_an_epub(tmp_path: Path) -> None:
     with zipfile.ZipFile(epub) as book:
         assert book.read("mimetype") == b"application/epub+zip"
         names = book.namelist()
+        pages = {n: book.read(n).decode("utf-8") for n in names if n.endswith(".xhtml")}
     assert "the-team/web-operations.xhtml" in names, names
+    # The manual's layouts, header and all; and every link inside the book leads to a file of
+    # it (Sphinx's pathto() once sent a page's link to itself to browse/browse/index.xhtml).
+    assert "sm-header" in pages["browse/index.xhtml"]
+    broken = []
+    for name, text in pages.items():
+        for anchor in BeautifulSoup(text, "html.parser").find_all("a", href=True):
+            target = urlsplit(anchor["href"])
+            if target.scheme or target.netloc or not target.path:
+                continue
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(name), target.path))
+            if path not in names:
+                broken.append(f"{name}: {anchor['href']}")
+    assert broken == []
