@@ -205,7 +205,17 @@ def test_a_template_that_cannot_be_filled_in_warns(tmp_path: Path) -> None:
     )
     assert [w for w in site.warnings if "old_path" not in w] == [
         "WARNING: redirect_html_template_file: the template cannot be filled in "
-        "(KeyError('nothing')); the extension's own is used [service_manual.config]"
+        "(KeyError('nothing')); the extension's own template is used [service_manual.config]"
+    ]
+    assert redirect_of(soup(site.outdir / "team/web-operations.html"))["lang"] == "en"
+
+
+def test_a_template_that_is_not_there_warns(tmp_path: Path) -> None:
+    site = build_root("old-paths", tmp_path, redirect_html_template_file="_missing.html")
+    assert [w for w in site.warnings if "old_path" not in w] == [
+        f"WARNING: redirect_html_template_file: {SRCDIR}/_missing.html cannot be read ([Errno 2] "
+        f"No such file or directory: '{SRCDIR}/_missing.html'); the extension's own template is "
+        "used [service_manual.config]"
     ]
     assert redirect_of(soup(site.outdir / "team/web-operations.html"))["lang"] == "en"
 

@@ -191,7 +191,7 @@ def write_redirect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         except (KeyError, ValueError) as exc:
             warn(
                 f"redirect_html_template_file: the template cannot be filled in ({exc!r}); "
-                "the extension's own is used",
+                "the extension's own template is used",
                 subtype="config",
                 location=None,
             )
@@ -200,14 +200,25 @@ def write_redirect_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         path = out_file(app, source)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    copy_asset_file(SCRIPT, Path(app.outdir) / "_static")
+    # force: a newer script of the extension replaces the one an earlier build copied.
+    copy_asset_file(SCRIPT, Path(app.outdir) / "_static", force=True)
     return []
 
 
 def _template(app: Sphinx) -> Template:
     chosen = app.config.redirect_html_template_file
-    path = Path(app.srcdir, chosen) if chosen else TEMPLATE
-    return Template(path.read_text(encoding="utf-8"))
+    if chosen:
+        path = Path(app.srcdir, chosen)  # where sphinx-reredirects looks for it
+        try:
+            return Template(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            warn(
+                f"redirect_html_template_file: {path} cannot be read ({exc}); the "
+                "extension's own template is used",
+                subtype="config",
+                location=None,
+            )
+    return Template(TEMPLATE.read_text(encoding="utf-8"))
 
 
 def _fields(app: Sphinx, source: str, redirect: Redirect, titles: dict[str, str]) -> dict[str, str]:
