@@ -14,7 +14,7 @@ Where things live:
 - ``offline``: print builds fetch no remote image;
 - ``redirects``: the migration's map of 2016 URLs; ``old_paths``: a page's earlier paths;
 - ``redirect_pages``: the redirect pages of both, through sphinx-reredirects;
-- ``layouts``: which template renders a page; ``book``: the same layouts in the EPUB;
+- ``layouts``: which template renders a page; ``book``: a book's link to the page itself;
 - ``diagnostics``: every warning we give, by subtype.
 """
 

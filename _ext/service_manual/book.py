@@ -1,15 +1,12 @@
-"""The manual as an EPUB: the website's page layouts, and links that work inside a book.
-
-A project that names no ``epub_theme`` gets the manual's theme for its book too, when its
-website uses it (decided at ``config-inited``, the same on every run, as
-:func:`.layouts.default_theme` does for the website). Sphinx's default, the ``epub`` theme,
-has none of the layouts' templates: every page would warn and lose its header.
+"""A book's link from a page to itself.
 
 Sphinx's ``pathto()`` gives a book's link from a page to itself as the page's path from the
 root of the book (``browse/index.xhtml``), which, from ``browse/``, leads to
 ``browse/browse/index.xhtml``: the EPUB builders never link a page to itself with ``#``
 (``allow_sharp_as_current_path = False``), and ``pathto()`` then returns its base URI, which
-is relative to the root and not to the page. For those builders, the templates get a
+is relative to the root and not to the page. The manual's header links the browse and phases
+pages on every page, so a book in the manual's theme (``epub_theme = "service_manual"``) had
+a broken link on each of those two pages. For those builders, the templates get a
 ``pathto()`` that gives the page's own file name instead; every other builder is left as it is.
 """
 
@@ -18,18 +15,9 @@ from __future__ import annotations
 import posixpath
 from typing import TYPE_CHECKING, Any
 
-from .layouts import THEME_NAME
-
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
-    from sphinx.config import Config
-
-
-def default_epub_theme(app: Sphinx, config: Config) -> None:
-    chosen = "epub_theme" in config._raw_config or "epub_theme" in config.overrides
-    if not chosen and config.html_theme == THEME_NAME:
-        config.epub_theme = THEME_NAME
 
 
 def link_to_the_page_itself(
@@ -54,7 +42,5 @@ def link_to_the_page_itself(
 
 
 def setup(app: Sphinx) -> None:
-    # After layouts.default_theme (500), which may have chosen html_theme.
-    app.connect("config-inited", default_epub_theme, priority=510)
     # Before any other handler or template uses pathto().
     app.connect("html-page-context", link_to_the_page_itself, priority=400)

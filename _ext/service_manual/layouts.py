@@ -90,7 +90,10 @@ def default_theme(app: Sphinx, config: Config) -> None:
 
 
 def uses_our_theme(app: Sphinx) -> bool:
-    return app.config.html_theme == THEME_NAME
+    """Whether this builder renders with the manual's theme (the EPUB builder, for one, has
+    a theme of its own)."""
+    theme = getattr(app.builder, "theme", None)
+    return getattr(theme, "name", None) == THEME_NAME
 
 
 def setup(app: Sphinx) -> None:
