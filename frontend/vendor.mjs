@@ -73,8 +73,17 @@ OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 SOFTWARE.
 `;
 
+// The compiled stylesheet travels without LICENCE.txt (a book packs no .txt file): it names
+// its licence itself.
+const header =
+  `/*! GOV.UK Frontend ${version} | The MIT License (MIT) | ` +
+  "Copyright (C) 2017 Crown Copyright (Government Digital Service) | LICENCE.txt */\n";
+
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "govuk-frontend.min.css"), css + "\n");
+// Dart Sass starts compressed output with a byte order mark when it holds non-ASCII text; the
+// mark stays first.
+const bom = css.startsWith("\uFEFF") ? "\uFEFF" : "";
+writeFileSync(join(out, "govuk-frontend.min.css"), bom + header + css.slice(bom.length) + "\n");
 writeFileSync(join(out, "govuk-frontend.min.js"), js);
 writeFileSync(join(out, "LICENCE.txt"), licence);
 console.log(`GOV.UK Frontend ${version} vendored into ${out}`);

@@ -76,6 +76,7 @@ def test_a_guide_is_exported_with_normalised_values(export) -> None:
         "hero": None,
         "breadcrumbs": None,
         "exclude_from_search": False,
+        "old_paths": [],
     }
 
 

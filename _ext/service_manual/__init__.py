@@ -15,8 +15,10 @@ Where things live:
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
 - ``confine``: nothing from outside the source folder is published;
 - ``offline``: no page or build fetches a remote image;
-- ``redirects``: the migration's map of 2016 URLs, fed to sphinx-reredirects;
+- ``redirects``: the migration's map of 2016 URLs; ``old_paths``: a page's earlier paths;
+- ``redirect_pages``: the redirect pages of both, through sphinx-reredirects;
 - ``layouts``: the extension's HTML theme (``theme/``) and which template renders a page;
+  ``book``: a book's link to the page itself;
 - ``navigation``: the service navigation in every page's header;
 - ``translations``: the message catalogue (``locale/``) every reader-visible string is in;
 - ``diagnostics``: every warning we give, by subtype.
@@ -35,11 +37,12 @@ if TYPE_CHECKING:
 __version__ = "0.2.0"
 
 # Bump when the shape of the stored data changes, so old pickled environments are re-read.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     from . import (
+        book,
         breadcrumbs,
         collector,
         config,
@@ -54,6 +57,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         layouts,
         navigation,
         offline,
+        redirect_pages,
         redirects,
         search,
         site,
@@ -77,9 +81,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
         index_pages,
         incremental,
         layouts,
+        book,
         navigation,
         offline,
         redirects,
+        redirect_pages,
         search,
         export,
     ):

@@ -126,9 +126,14 @@ def check_config(app: Sphinx, config: Config) -> None:
         config.service_manual_legacy_prefix = "/service-manual"
 
 
-# Settings of other extensions that the manual's pages need, and the value a project gets
-# when its conf.py does not set them: a guide's front matter `title` is its <h1>.
-PROJECT_DEFAULTS: dict[str, Any] = {"myst_title_to_header": True}
+# Settings of Sphinx and MyST that the manual needs, and the value a project gets when its
+# conf.py does not set them: a guide's front matter `title` is its <h1>; a book in the
+# manual's theme leaves out the vendored GOV.UK Frontend's licence file (a book packs no
+# .txt file, and Sphinx would warn; the stylesheet the book packs names its licence itself).
+PROJECT_DEFAULTS: dict[str, Any] = {
+    "myst_title_to_header": True,
+    "epub_exclude_files": ["_static/govuk-frontend/LICENCE.txt"],
+}
 
 
 def set_by_project(config: Config, name: str) -> bool:

@@ -32,6 +32,10 @@ SUBTYPES: dict[str, str] = {
     "guide_list": "a {guide-list} option with an unknown value",
     "config": "a service_manual_* setting in conf.py with the wrong shape",
     "outside_source": "an include or image from outside the source folder (left out)",
+    "old_path": (
+        "an old_paths entry that is not a path of the site, where a page still is, that is "
+        "redirected already, or that several pages claim"
+    ),
 }
 
 

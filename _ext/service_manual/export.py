@@ -49,6 +49,7 @@ def guide_records(app: Sphinx) -> list[dict[str, Any]]:
                     else [{"title": c.title, "url": c.url} for c in guide.breadcrumbs]
                 ),
                 "exclude_from_search": guide.exclude_from_search,
+                "old_paths": [app.builder.get_target_uri(path) for path in guide.old_paths],
             }
         )
     return records

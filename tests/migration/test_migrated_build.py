@@ -11,7 +11,10 @@ then checks on what they wrote:
   a redirect page to it, or a copy of the file, linked from the page that linked it;
 - every 2016 URL of every page is served, as a static host serves the site at
   ``/service-manual/``, by the page itself or by a redirect page to it;
-- the themes page lists what the 2016 Liquid loops listed; ``guides.json`` lists every page.
+- the themes page lists what the 2016 Liquid loops listed; ``guides.json`` lists every page;
+- the Nu HTML Checker finds no error on any page, redirect pages included, and EPUBCheck none
+  in the EPUB built from the same doctrees (both run in the background while the other tests
+  do: ``validity.py``).
 
 The 2016 side is read straight from the corpus here, not through ``migrate_jekyll``, so a
 mistake in the migration cannot hide itself. Needs ``../shared/corpus``: skipped without it,
@@ -29,6 +32,8 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -38,6 +43,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
+from validity import Found, check_book, check_html, errors
 
 from . import test_migrate_corpus
 
@@ -269,6 +275,23 @@ def build(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
     )
 
 
+@dataclass
+class Checks:
+    html: Future[Found]
+    book: Future[Found]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def checks(build: Build) -> Iterator[Checks]:
+    """The Nu HTML Checker over the site, and an EPUB of the same doctrees with EPUBCheck,
+    started as soon as the site is built, so that they run while the other tests do."""
+    html = check_html(build.out)
+    book = check_book(build.dest, build.out / ".doctrees", build.out.parent / "epub")
+    yield Checks(html, book)
+    for check in (html, book):
+        check.exception()
+
+
 # ---------------------------------------------------------------------- the tests
 
 
@@ -408,3 +431,11 @@ def test_themes_page_lists_what_the_2016_loops_listed(build: Build, corpus: Path
 def test_guides_json_lists_every_page(build: Build, corpus: Path) -> None:
     assert len(build.site.guides) == 205
     assert set(build.site.docnames) == set(source_pages(corpus))
+
+
+def test_every_page_is_valid_html(checks: Checks) -> None:
+    assert errors(checks.html) == []
+
+
+def test_the_book_is_a_valid_epub(checks: Checks) -> None:
+    assert errors(checks.book) == []

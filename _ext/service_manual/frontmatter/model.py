@@ -32,6 +32,7 @@ class Guide:
     hero: str | None = None
     phase: str | None = None
     theme: str | None = None
+    old_paths: tuple[str, ...] = ()  # earlier paths, normalised (old_paths.py)
     extra: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..core.vocabulary import Vocabulary
+from ..old_paths import normalise_old_paths
 from .model import Breadcrumb, Guide
 from .reading import RawFrontMatter, Report
 from .reading import kind_of as _kind
@@ -207,6 +208,7 @@ _KNOWN_KEYS = frozenset(
         "hero",
         "phase",
         "theme",
+        "old_paths",
     }
 )
 
@@ -244,6 +246,7 @@ def normalise(docname: str, raw: RawFrontMatter, vocab: Vocabulary, report: Repo
         hero=n.text("hero"),
         phase=phase,
         theme=n.choice("theme", vocab.themes, "theme"),
+        old_paths=normalise_old_paths(n.get("old_paths"), (docname, raw.lines.get("old_paths"))),
         extra=extra,
         lines=dict(raw.lines),
     )
