@@ -67,6 +67,16 @@ SITE_SETTINGS: dict[str, Any] = {
 SRCDIR = "<srcdir>"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--soak-rounds",
+        type=int,
+        metavar="N",
+        help="rounds of edits in test_soak.py (default: enough to make every kind of edit "
+        "once; the long soak is 50)",
+    )
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """For ``@pytest.mark.sphinx(testroot=...)``: our roots, not Sphinx's."""
