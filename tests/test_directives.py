@@ -196,11 +196,16 @@ def test_player_script_is_loaded_only_where_there_is_a_video(videos) -> None:
     assert "_static/video.js" not in scripts("no-video")
     assert "_static/video.js" not in scripts("index")
     shipped = videos.outdir / "_static" / "video.js"
-    assert shipped.read_bytes() == (REPO / "_ext" / "service_manual" / "theme" / "static" / "video.js").read_bytes()
+    assert (
+        shipped.read_bytes()
+        == (REPO / "_ext" / "service_manual" / "theme" / "static" / "video.js").read_bytes()
+    )
 
 
 def test_player_script_only_embeds_privacy_enhanced_players() -> None:
-    script = (REPO / "_ext" / "service_manual" / "theme" / "static" / "video.js").read_text(encoding="utf-8")
+    script = (REPO / "_ext" / "service_manual" / "theme" / "static" / "video.js").read_text(
+        encoding="utf-8"
+    )
     (allowed,) = re.findall(r"var ALLOWED = /(.*)/;", script)
     js_pattern = re.compile(allowed.replace("\\/", "/"))
     for url, allowed_url in [
