@@ -461,6 +461,7 @@ def directive(draw: st.DrawFn) -> str:
     return "\n".join([f"````{{{name}}} {argument}".rstrip(), *options, "", *content, "````"])
 
 
+@pytest.mark.slow
 @settings(
     max_examples=30,
     deadline=None,
