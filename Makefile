@@ -9,6 +9,10 @@ SOURCEDIR     ?= docs
 BUILDDIR      ?= _build
 CONFDIR       ?= .
 PYTEST        ?= $(VENV)/bin/pytest
+# pytest-xdist: one worker per core, each test module on one worker (its module-scoped builds
+# are made once), slow modules first (tests/conftest.py). `make test PYTESTJOBS=` runs in one
+# process.
+PYTESTJOBS    ?= -n auto --dist loadfile --no-loadscope-reorder
 PYTESTOPTS    ?=
 
 # The virtual environment is (re)made when pyproject.toml changes.
@@ -32,7 +36,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 test: $(STAMP)
-	$(PYTEST) $(PYTESTOPTS)
+	$(PYTEST) $(PYTESTJOBS) $(PYTESTOPTS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check _ext tests conf.py

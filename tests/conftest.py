@@ -67,6 +67,27 @@ SITE_SETTINGS: dict[str, Any] = {
 SRCDIR = "<srcdir>"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--soak-rounds",
+        type=int,
+        metavar="N",
+        help="rounds of edits in test_soak.py (default: enough to make every kind of edit "
+        "once; the long soak is 50)",
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """On a pytest-xdist worker (``make test``: ``-n auto --dist loadfile
+    --no-loadscope-reorder``), hand out the modules with a test marked ``slow`` first, each
+    module's order kept: the workers start on the long ones instead of one worker finishing
+    on them while the other waits. A run in one process keeps the usual order."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return
+    slow_modules = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_modules)
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """For ``@pytest.mark.sphinx(testroot=...)``: our roots, not Sphinx's."""

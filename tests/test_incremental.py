@@ -28,6 +28,9 @@ from index_pages_support import (
     tree,
 )
 
+# The history fixture makes nineteen builds.
+pytestmark = pytest.mark.slow
+
 BACKUPS = """\
 ---
 title: Keeping backups
