@@ -5,9 +5,10 @@ The ``hostile-soak`` root is a small manual: ten guides, four phase pages, three
 browse, themes and a page of ``{guide-list}`` blocks. A seeded ``random.Random`` changes
 front matter (title, subtitle, phases, audience, category, type, theme, breadcrumbs) and
 bodies, adds and deletes guides, moves a role page's hero and takes a phase page away and
-back. After every round each page's ``<main>``, ``guides.json`` and the search index are
-compared with a fresh build. Guides never link to each other in their bodies: Sphinx does
-not rewrite a page whose cross-reference target was deleted, and that is not ours to test.
+back. After every round every file of the output (each page whole, ``guides.json``, the
+search index ...) is compared with a fresh build. Guides never link to each other in their
+bodies: Sphinx does not rewrite a page whose cross-reference target was deleted, and that is
+not ours to test.
 
 Each round makes the next two edits of :data:`KINDS`, which lists every kind of edit the soak
 makes, and zero or one random edit besides. The default number of rounds makes each kind at
@@ -20,7 +21,6 @@ gone from the output folder after an incremental build (Sphinx alone would leave
 from __future__ import annotations
 
 import difflib
-import json
 import random
 import re
 import shutil
@@ -31,7 +31,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import ROOTS
-from hostile_support import Built, build_in, bump_mtime, html_pages, main_html
+from hostile_support import Built, build_in, bump_mtime, html_pages
 
 ROOT = ROOTS / "test-hostile-soak"
 SEED = 2016
@@ -292,40 +292,41 @@ def pages(built: Built) -> set[str]:
     return {p.relative_to(built.outdir).as_posix() for p in html_pages(built.outdir)}
 
 
-def search_index(built: Built) -> Any:
-    """The search index, less the words that lead to no page: when a page goes, Sphinx's
-    incremental index keeps its words with empty lists (``"live": []``), which finds the
-    same pages as a fresh index without them."""
-    text = (built.outdir / "searchindex.js").read_text(encoding="utf-8")
-    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
-    for key in ("terms", "titleterms"):
-        index[key] = {word: found for word, found in index[key].items() if found not in ([], {})}
-    return index
-
-
 def differences(incremental: Built, fresh: Built, deleted: set[str]) -> list[str]:
-    """What the incremental build has that a fresh build has not, or the other way round."""
+    """Every file of the output that the incremental build has and a fresh build has not, or
+    the other way round, or that differs: pages whole (<head> too), guides.json, the search
+    index, everything under _static and _sources."""
     found = []
-    have, want = pages(incremental), pages(fresh)
-    if want - have:
-        found.append(f"lost pages: {sorted(want - have)}")
+    have, want = all_files(incremental), all_files(fresh)
+    if want.keys() - have.keys():
+        found.append(f"lost files: {sorted(want.keys() - have.keys())}")
     # The extension removes the page of a deleted source (Sphinx itself would leave it).
-    stale = have - want
-    if stale:
-        found.append(f"pages that should not be there: {sorted(stale)}")
-    for page in sorted(want & have):
-        mine, theirs = main_html(incremental.outdir / page), main_html(fresh.outdir / page)
-        if mine != theirs:
+    if have.keys() - want.keys():
+        found.append(f"files that should not be there: {sorted(have.keys() - want.keys())}")
+    for name in sorted(want.keys() & have.keys()):
+        if have[name] == want[name]:
+            continue
+        if name.endswith(".html"):
             diff = difflib.unified_diff(
-                theirs.splitlines(), mine.splitlines(), "fresh", "incremental", lineterm="", n=1
+                want[name].decode().splitlines(),
+                have[name].decode().splitlines(),
+                "fresh",
+                "incremental",
+                lineterm="",
+                n=1,
             )
-            found.append(f"{page} differs:\n" + "\n".join(list(diff)[:40]))
-    for name in ("guides.json",):
-        if incremental.outdir.joinpath(name).read_text() != fresh.outdir.joinpath(name).read_text():
+            found.append(f"{name} differs:\n" + "\n".join(list(diff)[:40]))
+        else:
             found.append(f"{name} differs")
-    if search_index(incremental) != search_index(fresh):
-        found.append("searchindex.js differs")
     return found
+
+
+def all_files(built: Built) -> dict[str, bytes]:
+    return {
+        p.relative_to(built.outdir).as_posix(): p.read_bytes()
+        for p in sorted(built.outdir.rglob("*"))
+        if p.is_file() and ".doctrees" not in p.parts
+    }
 
 
 @pytest.fixture
