@@ -16,6 +16,7 @@ from service_manual.frontmatter import read_front_matter
 from service_manual.frontmatter.model import Change, Guide, Owner
 from service_manual.frontmatter.normalise import normalise
 from service_manual.frontmatter.review import ReviewSettings
+from service_manual.review.state import read_differently
 
 TODAY = date(2026, 6, 15)
 VOCAB = make_vocabulary()
@@ -387,3 +388,24 @@ def test_an_impossible_date_loses_only_its_key() -> None:
     )
     assert [line for _message, line in reports] == [3]
 
+
+def test_a_page_reads_differently_once_a_turning_day_has_come() -> None:
+    guide, _ = guide_of(
+        "last_reviewed_on: 2026-07-01\nreview_in: 1 month\nowner: Hosting team\n"
+        "change_history:\n  - date: 2026-06-01\n    note: Published.\n"
+    )
+    assert guide.turning_days == (date(2026, 6, 1), date(2026, 7, 1))
+    assert not read_differently(guide, TODAY)
+    assert not read_differently(guide, date(2026, 6, 30))
+    assert read_differently(guide, date(2026, 7, 1))
+    # Read on the 1st of July, the review date is valid, and overdue from the 2nd of August.
+    later, reports = guide_of(
+        "last_reviewed_on: 2026-07-01\nreview_in: 1 month\n", ReviewSettings(date(2026, 7, 1))
+    )
+    assert reports == []
+    assert later.turning_days == (date(2026, 7, 1), date(2026, 8, 2))
+    assert not read_differently(later, date(2026, 8, 1))
+    assert read_differently(later, date(2026, 8, 2))
+    # A build on an earlier day (SOURCE_DATE_EPOCH set back) reads it again too: there the
+    # review date is in the future.
+    assert read_differently(later, date(2026, 6, 30))

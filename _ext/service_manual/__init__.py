@@ -12,6 +12,7 @@ Where things live:
 - ``listing``, ``guide_list``, ``index_pages``: pages that list other pages;
 - ``incremental``: which pages an edit touches, for incremental builds, even after a build
   that was stopped part-way;
+- ``review``: review dates, owners and change history, and the review box;
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
 - ``confine``: nothing from outside the source folder is published;
 - ``offline``: no page or build fetches a remote image;
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 __version__ = "0.2.0"
 
 # Bump when the shape of the stored data changes, so old pickled environments are re-read.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -53,6 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         layouts,
         offline,
         redirects,
+        review,
         search,
         site,
         translations,
@@ -74,6 +76,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         guide_list,
         index_pages,
         incremental,
+        review,
         layouts,
         offline,
         redirects,

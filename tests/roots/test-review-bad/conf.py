@@ -1,0 +1,6 @@
+# Review keys and settings a writer or a developer got wrong (tests/test_review_bad.py).
+extensions = ["service_manual"]
+
+service_manual_default_owner = {"name": "Manual team", "url": "ftp://example.org/team"}
+service_manual_default_review_in = "a while"
+service_manual_review_due_within = -3
