@@ -21,6 +21,12 @@ EXPECTED = sorted(
         "period is used [service_manual.config]",
         f"{SRCDIR}/conf.py:6: WARNING: service_manual_review_due_within must be a number of "
         "days, 0 or more, not -3; using 30 [service_manual.config]",
+        f"{SRCDIR}/conf.py:7: WARNING: service_manual_feedback 'http://issues.example.org/new?"
+        "title={title}&page={page}' has unknown placeholders {page}; use {title} and {url}; "
+        "pages get no 'Report a problem' link [service_manual.config]",
+        f"{SRCDIR}/conf.py:8: WARNING: service_manual_repository_url "
+        "'https://example.org/git/manual' is not the https address of a repository on "
+        "github.com or gitlab.com; pages get no source or history links [service_manual.config]",
         # An impossible date is one warning, ours: MyST, which reads the block too, is handed
         # it quoted and says nothing.
         f"{SRCDIR}/dates.md:3: WARNING: 'last_reviewed_on' '2026-02-30' is not a day that "

@@ -146,6 +146,17 @@ def test_a_page_that_is_not_a_guide_shows_no_review_box(site) -> None:
     assert box(site.html("index")) is None
 
 
+def test_report_a_problem_links_to_the_tracker_with_the_page(site) -> None:
+    tools = site.html("guides/web-operations").select_one("aside.sm-page-tools")
+    assert [(a.get_text(), a["href"]) for a in tools.find_all("a")] == [
+        (
+            "Report a problem with this page",
+            "https://issues.example.org/new?title=Web%20operations%20skills"
+            "&body=guides%2Fweb-operations.html",
+        )
+    ]
+
+
 # ----------------------------------------------------------------------------- other builders
 
 
@@ -277,3 +288,5 @@ def test_welsh_says_it_in_welsh_with_welsh_months(welsh) -> None:
         "! Rhybudd Gall y canllawiau hyn fod wedi dyddio. Roedd i'w adolygu erbyn "
         "10 Ionawr 2026. I wirio ei fod yn dal yn gywir, cysylltwch â Hosting team."
     )
+    tools = welsh.html("guides/hosting").select_one("aside.sm-page-tools")
+    assert tools.find("a").get_text() == "Rhoi gwybod am broblem gyda'r dudalen hon"

@@ -13,6 +13,7 @@ Where things live:
 - ``incremental``: which pages an edit touches, for incremental builds, even after a build
   that was stopped part-way;
 - ``review``: review dates, owners and change history, and the review box;
+- ``repository`` and ``feedback``: a guide's source, history and "Report a problem" links;
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
 - ``confine``: nothing from outside the source folder is published;
 - ``offline``: no page or build fetches a remote image;
@@ -47,6 +48,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         contents,
         downloads,
         export,
+        feedback,
         guide_list,
         header,
         incremental,
@@ -54,6 +56,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         layouts,
         offline,
         redirects,
+        repository,
         review,
         search,
         site,
@@ -77,6 +80,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         index_pages,
         incremental,
         review,
+        repository,
+        feedback,
         layouts,
         offline,
         redirects,
