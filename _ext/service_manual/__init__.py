@@ -12,7 +12,7 @@ Where things live:
 - ``listing``, ``guide_list``, ``index_pages``: pages that list other pages;
 - ``incremental``: which pages an edit touches, for incremental builds, even after a build
   that was stopped part-way;
-- ``review``: review dates, owners and change history, and the review box;
+- ``review``: review dates, owners and change history, the review box and ``make review``;
 - ``repository`` and ``feedback``: a guide's source, history and "Report a problem" links;
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
 - ``confine``: nothing from outside the source folder is published;

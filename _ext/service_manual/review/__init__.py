@@ -2,7 +2,8 @@
 
 - ``settings``: the review settings and the build's day;
 - ``box``: the review box in a guide's header, in HTML, print, EPUB and text;
-- ``state``: a guide's review state on a day, and pages read again as days pass.
+- ``state``: a guide's review state on a day, and pages read again as days pass;
+- ``report`` (``python -m service_manual.review``, ``make review``): the owners' report.
 
 The review keys of front matter are read in ``frontmatter/review.py``.
 """
