@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import REPO
+from index_pages_support import search_index
 from review_support import DAY, build_on, environ_on
 from tooling import require_tool
 
@@ -124,6 +125,14 @@ def test_the_latest_update_is_shown_and_the_others_are_behind_a_details(site) ->
         "10 November 2025: Added a section on being on call.",
         "1 June 2025: First published.",
     ]
+
+
+def test_the_notice_is_not_searched_for(site) -> None:
+    """Hidden until its day, it would make every guide with a review date a result for
+    "out of date"; the review dates and owner are searched as the rest of the page."""
+    index = search_index(site.outdir)
+    assert "guidanc" not in index["terms"]  # "guidance" is only in the notices
+    assert "communiti" in index["terms"]  # "Web operations community", the owner
 
 
 def test_a_guide_without_history_or_git_shows_no_update_line(site) -> None:

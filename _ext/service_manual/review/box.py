@@ -167,6 +167,9 @@ def notice(guide: Guide, day: date, language: str | None) -> review_notice:
         _paragraph(["sm-review__notice-text"], *runs),
         review_by=guide.review_by.isoformat(),
         past_due=day > guide.review_by,
+        # Not in the search index: hidden, it would make every page with a review date a
+        # result for "out of date".
+        classes=["no-search"],
     )
 
 
