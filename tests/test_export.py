@@ -76,7 +76,7 @@ def test_a_guide_is_exported_with_normalised_values(export) -> None:
         "hero": None,
         "breadcrumbs": None,
         "exclude_from_search": False,
-        # No review keys and no default owner: never reviewed (see test_review_export.py).
+        # No review keys and no default owner: never reviewed (see test_review_report.py).
         "review": {
             "owner": None,
             "last_reviewed_on": None,
