@@ -18,11 +18,11 @@ PYTESTOPTS    ?=
 # The virtual environment is (re)made when pyproject.toml changes.
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv html test lint livehtml clean latexpdf epub migrate bench frontend translations Makefile
+.PHONY: help venv html test lint livehtml clean latexpdf epub migrate review bench frontend translations Makefile
 
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" -c "$(CONFDIR)" $(SPHINXOPTS) $(O)
-	@echo "Project targets: venv test lint livehtml clean migrate bench frontend translations"
+	@echo "Project targets: venv test lint livehtml clean migrate review bench frontend translations"
 
 # An empty recipe, so the catch-all rule at the end is not tried for it (a circular dependency).
 pyproject.toml: ;
@@ -62,6 +62,14 @@ SRC  ?= ../shared/corpus/gds-service-manual-2016/service-manual
 DEST ?= $(BUILDDIR)/migrated/docs
 migrate: $(STAMP)
 	$(VENV)/bin/python -m migrate_jekyll "$(SRC)" "$(DEST)"
+
+# For owners: the guides that are overdue, due for review within 30 days or never reviewed,
+# grouped by owner, and every page's review state in $(BUILDDIR)/review/review.json (see
+# README). Reads only front matter. e.g. make review REVIEWOPTS="--within 60 --fail-on-overdue"
+REVIEWOPTS ?=
+review: $(STAMP)
+	$(VENV)/bin/python -m service_manual.review "$(SOURCEDIR)" -c "$(CONFDIR)" \
+		-o "$(BUILDDIR)/review/review.json" $(REVIEWOPTS)
 
 # A benchmark, not a test: ratios against plain Sphinx + MyST measured in the same run.
 # e.g. make bench BENCHOPTS="--sizes 200,2000 --migrated /tmp/manual --pdf"

@@ -59,9 +59,14 @@ html_copy_source = True
 html_show_sourcelink = False
 html_permalinks_icon = "#"
 
-# The service manual extension.
-service_manual_repository_url = "https://github.com/alphagov/service-manual-sphinx"
-service_manual_repository_branch = "main"
+# The service manual extension. The "View the source" and "history" links come from the
+# git checkout's origin remote, or Read the Docs' (see README, "Source and feedback links"):
+# no repository URL is set here. No default owner or feedback address is set either: none
+# is known yet, and the site shows none rather than a made-up one.
+
+# A guide's "Last updated" is git's author date of its last change (the extension loads
+# sphinx-last-updated-by-git where the sources are in a git checkout), as a day in the UK.
+git_last_updated_timezone = "Europe/London"
 
 # Debian's ImageMagick, not another program called convert earlier on PATH.
 image_converter = "/usr/bin/convert" if os.path.exists("/usr/bin/convert") else "convert"

@@ -77,6 +77,14 @@ def test_a_guide_is_exported_with_normalised_values(export) -> None:
         "breadcrumbs": None,
         "exclude_from_search": False,
         "old_paths": [],
+        # No review keys and no default owner: never reviewed (see test_review_report.py).
+        "review": {
+            "owner": None,
+            "last_reviewed_on": None,
+            "review_by": None,
+            "status": "unreviewed",
+        },
+        "change_history": [],
     }
 
 

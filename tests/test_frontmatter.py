@@ -986,7 +986,12 @@ def test_layout_picks_the_template(seed, docname: str, layout: str, wrapper: str
 
 
 def test_detailed_guidance_shows_its_parts_in_order(build) -> None:
-    site = build("seed", service_manual_repository_url="https://github.com/example/manual")
+    site = build(
+        "seed",
+        service_manual_repository_url="https://github.com/example/manual",
+        service_manual_repository_branch="main",
+        service_manual_repository_path="docs",
+    )
     assert site.warnings == []
     main = site.html("team/operations").find("main")
     parts = main.select(

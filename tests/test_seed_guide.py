@@ -8,8 +8,11 @@ another host, the downloads, the Contents list and the page tools.
 from __future__ import annotations
 
 import re
+import subprocess
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import (
@@ -21,11 +24,11 @@ from conftest import (
     search_titles,
     soup,
 )
+from service_manual.repository import web_url
 
 TITLE = "Web operations skills"
 SUBTITLE = "Helping develop secure, maintainable and available systems"
 CAPTION = "Nick Stenning talks about what it means to be in web operations."
-REPOSITORY = "https://github.com/alphagov/service-manual-sphinx"
 
 
 @pytest.fixture(scope="module")
@@ -193,12 +196,42 @@ def test_contents_lists_the_sections(page) -> None:
     ]
 
 
-def test_page_tools_link_to_source_and_history(page) -> None:
-    (tools,) = page.select("aside.sm-page-tools")
-    assert [(a.get_text(), a["href"]) for a in tools.find_all("a")] == [
-        ("View the source of this page", f"{REPOSITORY}/blob/main/docs/{SEED_GUIDE}.md"),
-        ("See the history of this page", f"{REPOSITORY}/commits/main/docs/{SEED_GUIDE}.md"),
-    ]
+def test_page_tools_link_only_to_the_real_repository(page) -> None:
+    """The links come from this checkout's origin remote (repository.py): with no remote on
+    a forge whose URLs we know, there are none. No page links to a made-up repository."""
+    remote = subprocess.run(
+        ["git", "config", "--get", "remote.origin.url"], cwd=DOCS, capture_output=True, text=True
+    ).stdout.strip()
+    repository = web_url(remote) if remote else None
+    links = [(a.get_text(), a["href"]) for a in page.select("aside.sm-page-tools a")]
+    if repository is None:
+        assert links == []
+    else:
+        assert [text for text, _href in links] == [
+            "View the source of this page",
+            "See the history of this page",
+        ]
+        assert all(href.startswith(repository + "/") for _text, href in links)
+        assert all(href.endswith(f"/docs/{SEED_GUIDE}.md") for _text, href in links)
+    assert "service-manual-sphinx" not in str(page)
+
+
+def test_the_guide_says_when_git_last_changed_it(page) -> None:
+    """No review dates or owner are given in docs/ (none are known): the review box has only
+    the day git last changed the page, when the checkout has its history."""
+    stamp = subprocess.run(
+        ["git", "log", "-1", "--format=%at", "--", f"{SEED_GUIDE}.md"],
+        cwd=DOCS, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+    review = page.select_one(".sm-review")
+    if not stamp:
+        assert review is None
+        return
+    # conf.py: the day in the UK.
+    day = datetime.fromtimestamp(int(stamp), ZoneInfo("Europe/London")).date().isoformat()
+    (updated,) = review.find_all("p")
+    assert updated.find("time")["datetime"] == day
+    assert updated.get_text().startswith("Last updated on ")
 
 
 def test_search_knows_the_guide_by_its_title(docs_html: Path) -> None:

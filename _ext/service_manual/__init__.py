@@ -12,6 +12,8 @@ Where things live:
 - ``listing``, ``guide_list``, ``index_pages``: pages that list other pages;
 - ``incremental``: which pages an edit touches, for incremental builds, even after a build
   that was stopped part-way;
+- ``review``: review dates, owners and change history, the review box and ``make review``;
+- ``repository`` and ``feedback``: a guide's source, history and "Report a problem" links;
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
 - ``confine``: nothing from outside the source folder is published;
 - ``offline``: no page or build fetches a remote image;
@@ -50,6 +52,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         contents,
         downloads,
         export,
+        feedback,
         guide_list,
         header,
         incremental,
@@ -59,6 +62,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         offline,
         redirect_pages,
         redirects,
+        repository,
+        review,
         search,
         site,
         translations,
@@ -80,6 +85,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
         guide_list,
         index_pages,
         incremental,
+        review,
+        repository,
+        feedback,
         layouts,
         book,
         navigation,

@@ -19,6 +19,7 @@ from sphinx.environment.collectors import EnvironmentCollector
 from .config import vocabulary
 from .diagnostics import warn
 from .frontmatter import Guide, SourceFrontMatter, from_metadata, normalise, read_source
+from .review.settings import front_matter_settings
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -87,12 +88,15 @@ class GuideCollector(PerDocumentCollector):
         env = app.env
         docname = env.docname
 
-        def report(message: str, line: int | None) -> None:
+        def report(message: str, line: int | None, subtype: str = "front_matter") -> None:
             warn(
                 message,
-                subtype="front_matter",
+                subtype=subtype,
                 location=(docname, line) if line else docname,
             )
+
+        def review_report(message: str, line: int | None) -> None:
+            report(message, line, "review")
 
         found: SourceFrontMatter | None = env.temp_data.get(_READ)
         if found is not None:
@@ -101,7 +105,14 @@ class GuideCollector(PerDocumentCollector):
             raw = found.raw
         else:
             raw = from_metadata(env.metadata.get(docname, {}))
-        guide = normalise(docname, raw, vocabulary(env.config), report)
+        guide = normalise(
+            docname,
+            raw,
+            vocabulary(env.config),
+            report,
+            review=front_matter_settings(env),
+            review_report=review_report,
+        )
         guides(env)[docname] = guide
         if guide.exclude_from_search:
             # Sphinx's own file-wide switch for leaving a page out of the search index.

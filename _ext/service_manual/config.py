@@ -174,8 +174,6 @@ def setup(app: Sphinx) -> None:
     app.add_config_value(
         "service_manual_legacy_prefix", "/service-manual", "env", types=frozenset({str})
     )
-    app.add_config_value("service_manual_repository_url", "", "html", types=frozenset({str}))
-    app.add_config_value("service_manual_repository_branch", "main", "html", types=frozenset({str}))
     app.add_config_value(
         "service_manual_empty_list_text",
         DEFAULT_EMPTY_LIST_TEXT,

@@ -1,6 +1,7 @@
 """Where data becomes a page's header. One handler puts it together, in order: breadcrumbs,
 the caption above the title (such as "Design pattern"), the title, the subtitle, the tags
-that name the guide's audiences, phases, status and category, and the Contents list.
+that name the guide's audiences, phases, status and category, the review box (``review/``)
+and the Contents list.
 
 The tags are read into builder-neutral nodes (a field list of :class:`tag` placeholders).
 When the doctree is resolved, each placeholder becomes a link to the index page of its phase,
@@ -19,6 +20,7 @@ from . import breadcrumbs, contents
 from .collector import guide_of
 from .doctree import raw_as_text, top_section
 from .frontmatter import Guide
+from .review.box import build_box
 from .site import site_map
 from .visitors import CHILDREN_ONLY
 
@@ -117,7 +119,7 @@ def subtitle(guide: Guide) -> nodes.paragraph | None:
 
 def assemble_header(app: Sphinx, doctree: nodes.document) -> None:
     """Put a page's header together, in order: breadcrumbs and caption before the title;
-    subtitle, tags and contents after it."""
+    subtitle, tags, review box and contents after it."""
     env = app.env
     docname = env.docname
     guide = guide_of(env, docname)
@@ -132,6 +134,7 @@ def assemble_header(app: Sphinx, doctree: nodes.document) -> None:
     after = [
         subtitle(guide),
         build_tags(guide, env) if is_guide else None,
+        build_box(guide, env, is_guide),
         contents.build_contents(section) if is_guide else None,
     ]
     position = doctree.index(section)

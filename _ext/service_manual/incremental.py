@@ -51,6 +51,11 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
+# Our own event, emitted once a build before reading: ``handler(app, env)`` returns the
+# docnames to read again although their sources did not change.
+GET_OUTDATED = "service-manual-get-outdated"
+
+
 def list_criteria(env: BuildEnvironment) -> dict[str, list[Criteria]]:
     return per_document(env, ListCollector.attribute)
 
@@ -107,14 +112,17 @@ def remember(
     removed: set[str],
 ) -> list[str]:
     unfinished = Unfinished.of(app).pages(app, env)
-    reread = added | changed | unfinished
+    # Pages other features need read again (a review date passed, a commit changed a page's
+    # "Last updated"): read, and recorded like any edit should this build be stopped.
+    others = {d for found in app.emit(GET_OUTDATED, env) for d in found} & set(env.found_docs)
+    reread = added | changed | unfinished | others
     old: SiteMap | None = getattr(env, "service_manual_site", None)
     touched = reread | removed
     listed = {item.docname: item for item in old.listed if item.docname in touched} if old else {}
     env.service_manual_before = Before(  # type: ignore[attr-defined]
         old, listed, touched, reread, set(env.all_docs), set(removed), relations(env)
     )
-    return sorted(unfinished - added - changed - removed)
+    return sorted((unfinished | others) - added - changed - removed)
 
 
 def _tag_keys(site: SiteMap) -> dict[tuple[str, str], str]:
@@ -312,6 +320,7 @@ def remove_deleted_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup(app: Sphinx) -> None:
+    app.add_event(GET_OUTDATED)
     app.add_env_collector(ListCollector)
     app.connect("env-get-outdated", remember)
     app.connect("env-updated", remove_deleted_pages, priority=550)

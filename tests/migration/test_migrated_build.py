@@ -439,3 +439,32 @@ def test_every_page_is_valid_html(checks: Checks) -> None:
 
 def test_the_book_is_a_valid_epub(checks: Checks) -> None:
     assert errors(checks.book) == []
+
+
+def test_make_review_lists_every_page_unreviewed_under_the_default_owner(
+    build: Build, tmp_path: Path
+) -> None:
+    """The 2016 manual has no review dates: every page is unreviewed, under the default owner
+    (set here: the project's conf.py knows none)."""
+    output = tmp_path / "review.json"
+    owner = "Service manual team"
+    result = run(
+        [sys.executable, "-m", "service_manual.review", str(build.dest), "-c", str(REPO),
+         "-o", str(output), "-D", f"service_manual_default_owner={owner}"],
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.stderr == ""
+    pages = json.loads(output.read_text(encoding="utf-8"))["pages"]
+    assert sorted(p["docname"] for p in pages) == sorted(g["docname"] for g in build.site.guides)
+    assert {(p["status"], p["owner"]["name"], p["review_by"]) for p in pages} == {
+        ("unreviewed", owner, None)
+    }
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{owner} ({len(pages)} pages)"
+    assert lines[-2].endswith(
+        f": 0 overdue, 0 due within 30 days, {len(pages)} never reviewed, 0 current."
+    )
+    # The build's own export says the same, with no owner as conf.py stands.
+    assert {(g["review"]["status"], g["review"]["owner"]) for g in build.site.guides} == {
+        ("unreviewed", None)
+    }

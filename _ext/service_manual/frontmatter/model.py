@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
+
+from ..core.review import Period
 
 
 @dataclass(frozen=True, slots=True)
@@ -11,6 +14,22 @@ class Breadcrumb:
     title: str
     url: str
     line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """Who keeps a guide up to date: a name, and a web page or email address to reach them."""
+
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entry of a guide's change history."""
+
+    date: date
+    note: str
 
 
 @dataclass(slots=True)
@@ -33,6 +52,17 @@ class Guide:
     phase: str | None = None
     theme: str | None = None
     old_paths: tuple[str, ...] = ()  # earlier paths, normalised (old_paths.py)
+    # Review (see frontmatter/review.py): the defaults from the settings are applied.
+    last_reviewed_on: date | None = None
+    review_in: Period | None = None
+    review_by: date | None = None
+    owner: Owner | None = None
+    change_history: tuple[Change, ...] = ()  # newest first
+    # The days from which this front matter reads differently (a date in the future stops
+    # being one, a review falls due), and the day it was read: an incremental build on a
+    # later day reads the page again when one of those days has come (review/state.py).
+    turning_days: tuple[date, ...] = ()
+    read_on: date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..core.review import today
 from ..core.vocabulary import Vocabulary
 from ..old_paths import normalise_old_paths
 from .model import Breadcrumb, Guide
 from .reading import RawFrontMatter, Report
 from .reading import kind_of as _kind
 from .reading import shorten as _short
+from .review import REVIEW_KEYS, ReviewSettings, read_review
 
 
 class Values:
@@ -209,12 +211,23 @@ _KNOWN_KEYS = frozenset(
         "phase",
         "theme",
         "old_paths",
+        *REVIEW_KEYS,
     }
 )
 
 
-def normalise(docname: str, raw: RawFrontMatter, vocab: Vocabulary, report: Report) -> Guide:
-    """Turn raw front matter into a :class:`Guide`, reporting every value it cannot use."""
+def normalise(
+    docname: str,
+    raw: RawFrontMatter,
+    vocab: Vocabulary,
+    report: Report,
+    *,
+    review: ReviewSettings | None = None,
+    review_report: Report | None = None,
+) -> Guide:
+    """Turn raw front matter into a :class:`Guide`, reporting every value it cannot use.
+    The review keys are read against ``review`` (today, no defaults, when not given) and
+    their problems go to ``review_report`` (``report`` when not given)."""
     n = Values(vocab, raw, report)
     layout = n.text("layout")
     if layout is not None and layout not in vocab.layouts:
@@ -230,6 +243,8 @@ def normalise(docname: str, raw: RawFrontMatter, vocab: Vocabulary, report: Repo
     for key in extra:
         if key not in vocab.extra_keys:
             n.warn(key, f"unknown front matter key {_short(key)}; it is kept but not used")
+    settings = review if review is not None else ReviewSettings(today())
+    reviewed = read_review(Values(vocab, raw, review_report or report), settings)
     return Guide(
         docname=docname,
         title=n.text("title"),
@@ -247,6 +262,13 @@ def normalise(docname: str, raw: RawFrontMatter, vocab: Vocabulary, report: Repo
         phase=phase,
         theme=n.choice("theme", vocab.themes, "theme"),
         old_paths=normalise_old_paths(n.get("old_paths"), (docname, raw.lines.get("old_paths"))),
+        last_reviewed_on=reviewed.last_reviewed_on,
+        review_in=reviewed.review_in,
+        review_by=reviewed.review_by,
+        owner=reviewed.owner,
+        change_history=reviewed.change_history,
+        turning_days=reviewed.turning_days,
+        read_on=settings.today if reviewed.turning_days else None,
         extra=extra,
         lines=dict(raw.lines),
     )

@@ -144,7 +144,55 @@ def salvage_title(yaml_text: str) -> tuple[str, int] | None:
     return value.strip(), yaml_text.count("\n", 0, match.start())
 
 
-def _parse(yaml_text: str, first: int) -> tuple[Any, yaml.Node | None, Problem | None]:
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def _dates_as_text(root: yaml.Node) -> list[yaml.ScalarNode]:
+    """Leave dates as the text they are written in: a key that wants a date reads it
+    itself, so an impossible day (``2026-02-30``, on which YAML's own reading raises and
+    the whole block is lost) is one warning at its key. Returns the impossible ones."""
+    impossible = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # aliases share nodes, and may make a cycle
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _TIMESTAMP:
+                try:
+                    yaml.constructor.SafeConstructor().construct_yaml_timestamp(node)
+                except (ValueError, OverflowError):
+                    impossible.append(node)
+                node.tag = "tag:yaml.org,2002:str"
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+    return impossible
+
+
+def _quote(lines: list[str], scalars: list[yaml.ScalarNode]) -> str:
+    """The source with these plain scalars of its front matter quoted: what MyST, which
+    reads the block too and would call it malformed, is handed instead."""
+    edited = list(lines)
+    for node in scalars:
+        start, end = node.start_mark, node.end_mark
+        if start.line != end.line or node.style not in (None, ""):
+            continue
+        index = 1 + start.line  # the block's first line follows the opening fence
+        line = edited[index]
+        edited[index] = (
+            f"{line[: start.column]}'{line[start.column : end.column]}'{line[end.column :]}"
+        )
+    return "".join(edited)
+
+
+def _parse(
+    yaml_text: str, first: int
+) -> tuple[Any, yaml.Node | None, Problem | None, list[yaml.ScalarNode]]:
     """The YAML's value and node, or the problem that stopped it being read."""
     try:
         # The loader checks the characters as it is made (a control character is a
@@ -152,6 +200,7 @@ def _parse(yaml_text: str, first: int) -> tuple[Any, yaml.Node | None, Problem |
         loader = _Loader(yaml_text)
         try:
             node = loader.get_single_node()
+            impossible = _dates_as_text(node) if node is not None else []
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -161,10 +210,10 @@ def _parse(yaml_text: str, first: int) -> tuple[Any, yaml.Node | None, Problem |
         if isinstance(exc, yaml.reader.ReaderError):  # no mark: a position in the text
             line = first + yaml_text.count("\n", 0, exc.position)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, None, (f"front matter is not valid YAML: {problem}", line)
-    except (ValueError, TypeError, RecursionError) as exc:  # e.g. a timestamp out of range
-        return None, None, (f"front matter could not be read: {exc}", first)
-    return data, node, None
+        return None, None, (f"front matter is not valid YAML: {problem}", line), []
+    except (ValueError, TypeError, RecursionError) as exc:  # e.g. an integer too long to read
+        return None, None, (f"front matter could not be read: {exc}", first), []
+    return data, node, None, impossible
 
 
 def _key_lines(node: yaml.MappingNode, first: int) -> dict[str, int]:
@@ -204,7 +253,7 @@ def read_source(text: str) -> SourceFrontMatter:
             1,
         )
         return SourceFrontMatter(RawFrontMatter({}, {}), [unclosed], "\n" + "".join(lines[1:]))
-    data, node, problem = _parse(block.yaml_text, first)
+    data, node, problem, impossible = _parse(block.yaml_text, first)
     if problem is not None:
         message, line = problem
         salvaged = salvage_title(block.yaml_text)
@@ -231,7 +280,7 @@ def read_source(text: str) -> SourceFrontMatter:
         )
     assert isinstance(node, yaml.MappingNode)
     raw = RawFrontMatter({key_text(k): v for k, v in data.items()}, _key_lines(node, first), first)
-    return SourceFrontMatter(raw)
+    return SourceFrontMatter(raw, [], _quote(lines, impossible) if impossible else None)
 
 
 def read_front_matter(text: str, report: Report) -> RawFrontMatter:
