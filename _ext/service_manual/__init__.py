@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 __version__ = "0.2.0"
 
 # Bump when the shape of the stored data changes, so old pickled environments are re-read.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
