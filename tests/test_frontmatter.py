@@ -1014,7 +1014,8 @@ def test_index_pages_have_no_header_tags(seed) -> None:
         ("team/operations", "detailed-guidance", "sm-guide"),
         ("team/plain", "detailed-guidance", "sm-guide"),
         ("roles/web-ops", "role-index", "sm-index-page"),
-        ("phases/discovery", "phases", "sm-index-page"),
+        # 2016's phase pages were detailed guidance around their text.
+        ("phases/discovery", "phases", "sm-guide"),
     ],
 )
 def test_layout_picks_the_template(seed, docname: str, layout: str, wrapper: str) -> None:

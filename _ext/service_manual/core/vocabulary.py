@@ -95,7 +95,8 @@ DEFAULT_LAYOUTS: dict[str, str] = {
     "role-index": "index-page.html",
     "role-index-content-designer": "index-page.html",
     "role-index-designers": "index-page.html",
-    "phases": "index-page.html",
+    # 2016's phase pages were detailed guidance around their text: Contents and page tools.
+    "phases": "detailed-guidance.html",
     "phases-index": "index-page.html",
     "category-index": "index-page.html",
     "browse": "index-page.html",
@@ -112,6 +113,7 @@ DEFAULT_GUIDE_LAYOUTS: list[str] = [
     "standard",
     "standard-support",
     "default",
+    "phases",
 ]
 
 # Front matter keys the 2016 data carries that we keep without interpreting.
