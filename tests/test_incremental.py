@@ -266,7 +266,11 @@ def test_a_hero_whose_title_changed_warns_and_the_guide_is_listed(history) -> No
         ("heading", "Guides"),
         ("list", ["Pairing on code", "Starting a new project"]),
     ]
-    assert lists[-1] == ("list", ["Designers and illustrators", "Web operations"])
+    # The role links name each role, whatever its page's title.
+    assert lists[-2] == (
+        "roles",
+        [("Developers", None), ("Web operations", "web-ops.html"), ("Designers", "designers.html")],
+    )
 
 
 def test_a_deleted_phase_page_warns_once(history) -> None:

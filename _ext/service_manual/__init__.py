@@ -9,7 +9,10 @@ Where things live:
 - ``site``: the site map derived from all guides (index pages, titles, parents);
 - ``header`` (with ``breadcrumbs`` and ``contents``): where data becomes a page's header;
 - ``video`` and ``downloads``: our directives;
-- ``listing``, ``guide_list``, ``index_pages``: pages that list other pages;
+- ``listing``, ``guide_list``, ``index_pages``: pages that list other pages, with
+  ``role_pages`` (a role's guides and the links between roles), ``phase_navigation`` (the
+  phases of a service), ``series`` (pages read as one, such as the Service Standard's) and
+  ``cards`` (a printable card for every page);
 - ``incremental``: which pages an edit touches, for incremental builds, even after a build
   that was stopped part-way;
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
@@ -40,6 +43,7 @@ ENV_VERSION = 3
 def setup(app: Sphinx) -> dict[str, Any]:
     from . import (
         breadcrumbs,
+        cards,
         collector,
         config,
         confine,
@@ -52,8 +56,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
         index_pages,
         layouts,
         offline,
+        phase_navigation,
         redirects,
+        role_pages,
         search,
+        series,
         site,
         translations,
         video,
@@ -72,6 +79,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
         video,
         downloads,
         guide_list,
+        role_pages,
+        phase_navigation,
+        series,
+        cards,
         index_pages,
         incremental,
         layouts,

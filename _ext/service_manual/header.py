@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 
-from . import breadcrumbs, contents
+from . import breadcrumbs, contents, series
 from .collector import guide_of
 from .doctree import raw_as_text, top_section
 from .frontmatter import Guide
@@ -146,7 +146,7 @@ def assemble_header(app: Sphinx, doctree: nodes.document) -> None:
     after = [
         subtitle(guide),
         build_tags(guide, env) if is_guide else None,
-        contents.build_contents(section) if is_guide else None,
+        series.contents(guide, app.config, contents.build_contents(section) if is_guide else None),
     ]
     position = doctree.index(section)
     for node in before:

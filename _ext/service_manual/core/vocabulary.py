@@ -116,6 +116,11 @@ DEFAULT_GUIDE_LAYOUTS: list[str] = [
     "phases",
 ]
 
+# Layouts whose pages are read as one series (2016: the six pages that support the Digital by
+# Default Service Standard): each page's Contents lists every page of the series, in the
+# order of the table of contents, with its own sections under its own entry.
+DEFAULT_SERIES_LAYOUTS: list[str] = ["standard-support"]
+
 # Front matter keys the 2016 data carries that we keep without interpreting.
 DEFAULT_EXTRA_KEYS: list[str] = ["long-title", "page_class"]
 
