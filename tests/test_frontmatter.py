@@ -350,6 +350,24 @@ FORMS = [
     ),
     pytest.param("hero: Web operations skills\n", {"hero": "Web operations skills"}, id="hero"),
     pytest.param(
+        "hero:\n  title: Design principles\n  subtitle: Ten of them\n"
+        "  url: https://www.gov.uk/design-principles\n",
+        {
+            "hero": "Design principles",
+            "hero_subtitle": "Ten of them",
+            "hero_url": "https://www.gov.uk/design-principles",
+        },
+        id="hero-outside-the-manual",
+    ),
+    pytest.param(
+        "hero:\n  title: Testing code\n",
+        {"hero": "Testing code", "hero_subtitle": None, "hero_url": None},
+        id="hero-as-a-mapping-naming-a-page",
+    ),
+    pytest.param(
+        "summary: ' A short phase. '\n", {"summary": "A short phase."}, id="phase-summary"
+    ),
+    pytest.param(
         "long-title: The long one\npage_class: wide\n",
         {"extra": {"long-title": "The long one", "page_class": "wide"}},
         id="known-extra-keys-kept",
@@ -452,6 +470,28 @@ MISTAKES = [
         ],
         {"layout": "detailed-guidance"},
         id="unknown-layout",
+    ),
+    pytest.param(
+        "hero:\n  title: Principles\n  url: javascript:alert(1)\n  colour: red\n",
+        [
+            ("unknown key 'colour' in 'hero'; expected one of: title, subtitle, url", 2),
+            (
+                "'hero' url 'javascript:alert(1)' is not an http or https URL; the hero names "
+                "a page of the manual by its title instead",
+                2,
+            ),
+        ],
+        {"hero": "Principles", "hero_url": None},
+        id="hero-url-not-allowed",
+    ),
+    pytest.param(
+        "hero:\n  subtitle: [a]\n  url: https://example.org\n",
+        [
+            ("'hero' subtitle must be text, not a list; it is ignored", 2),
+            ("'hero' has no 'title'; no promo is shown", 2),
+        ],
+        {"hero": None, "hero_subtitle": None, "hero_url": None},
+        id="hero-without-a-title",
     ),
     pytest.param(
         "status: archived\n",
@@ -974,7 +1014,8 @@ def test_index_pages_have_no_header_tags(seed) -> None:
         ("team/operations", "detailed-guidance", "sm-guide"),
         ("team/plain", "detailed-guidance", "sm-guide"),
         ("roles/web-ops", "role-index", "sm-index-page"),
-        ("phases/discovery", "phases", "sm-index-page"),
+        # 2016's phase pages were detailed guidance around their text.
+        ("phases/discovery", "phases", "sm-guide"),
     ],
 )
 def test_layout_picks_the_template(seed, docname: str, layout: str, wrapper: str) -> None:

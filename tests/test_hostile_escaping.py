@@ -1,7 +1,8 @@
 """Escaping: markup, script, template and TeX payloads in every field we print stay text.
 
 The ``hostile-escaping`` root puts the payloads into titles, subtitles, breadcrumbs, the
-hero, video captions and URLs, download titles and labels, and every kind of index list;
+hero (a page's title, or a promo's title, subtitle and URL), a phase's summary, video captions
+and URLs, download titles and labels, printable cards and every kind of index list;
 the test adds download files whose names are payloads. In HTML no payload becomes an element,
 an attribute or a script URL, and ``{{ 7*7 }}`` is never evaluated; in LaTeX no payload is a
 TeX command; the search index and ``guides.json`` stay valid and hold the payloads as text.
@@ -79,6 +80,7 @@ PAGES = [
     "roles/designers",
     "browse",
     "themes",
+    "cards",
 ]
 
 
@@ -137,6 +139,12 @@ def texts(page: BeautifulSoup, selector: str) -> str:
         ("roles/designers", "a.sm-guide-list__title", (SCRIPT, IMG, TEMPLATE, TEX_INPUT)),
         ("browse", "a.sm-guide-list__title", ALL),
         ("themes", "a.sm-guide-list__title", ALL),
+        ("roles/designers", ".sm-hero a.sm-guide-list__title", ALL),
+        ("roles/designers", ".sm-hero .sm-guide-list__subtitle", ALL),
+        ("index", "p.sm-phases__summary", ALL),
+        ("cards", "h1", (SCRIPT, TEMPLATE, TEX_INPUT)),
+        ("cards", "h2.sm-card__title", ALL),
+        ("cards", "p.sm-card__subtitle", ALL),
         ("guides/payload", "a.sm-tag", ()),
     ],
 )
@@ -152,6 +160,11 @@ def test_the_video_caption_is_text_in_its_attribute_too(site: Site) -> None:
     figure = site.html("guides/payload").select("figure.sm-video")[0]
     assert plain(figure["data-title"]).startswith(f"Caption {SCRIPT} {IMG} {TEMPLATE}")
     assert figure["data-embed-url"].startswith("https://www.youtube-nocookie.com/embed/")
+
+
+def test_a_hero_url_is_an_attribute_and_nothing_more(site: Site) -> None:
+    (link,) = site.html("roles/designers").select(".sm-hero a")
+    assert link["href"] == f"https://example.com/{IMG}"
 
 
 def test_only_safe_breadcrumb_links(site: Site) -> None:

@@ -24,6 +24,7 @@ from . import (
     frontmatter,
     headings,
     html,
+    layouts,
     liquid,
     redirects,
     tables,
@@ -111,6 +112,7 @@ def structure(page: Page, pages: dict[PurePosixPath, Page], report: Report) -> N
     if page.source.suffix == ".md":
         body = headings.keep_kramdown_ids(body, report)
     body = html.convert(body, file, report)
+    body = liquid.include_directives(body, report)
     body = attributes.convert(body, file, report)
     body = tables.convert(body, file, report)
     body = abbreviations.convert(body, file, report)
@@ -144,6 +146,8 @@ def migrate(paths: Paths) -> Report:
     site = SourceSite(files)
     sources = sorted(site.pages)
     pages = {source: read_page(paths.src, source, report) for source in sources}
+    site_files = layouts.SiteFiles(paths.src.parent)
+    layouts.apply(pages, site_files, site, report)
     frontmatter.check_site({str(s): p.front for s, p in pages.items()}, report)
     for page in pages.values():
         structure(page, pages, report)
@@ -163,9 +167,16 @@ def migrate(paths: Paths) -> Report:
         page.body = links.convert(page.body, page.source, file)
 
     by_docname = {page.docname: page for page in pages.values()}
+    # The table of contents follows what each page shows, includes and series layouts too.
+    listed = {
+        "phase-navigation": [p.docname for p in liquid.phase_pages(pages)],
+        "role-links": [p.docname for p in liquid.role_pages(pages)],
+    }
+    series = layouts.series_order(site_files, site)
     for index, kids in sorted(toctree.children(by_docname).items()):
         page = by_docname[index]
-        order = toctree.ordered(index, kids, page.body)
+        shown = layouts.linked_order(page.body, listed, [d for d in series if d in kids])
+        order = toctree.ordered(index, kids, shown)
         last = page.body[-1].no if page.body else 1
         page.body = page.body + toctree_block(index, order, last)
         report.count("toctree")

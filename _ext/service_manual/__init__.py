@@ -9,7 +9,10 @@ Where things live:
 - ``site``: the site map derived from all guides (index pages, titles, parents);
 - ``header`` (with ``breadcrumbs`` and ``contents``): where data becomes a page's header;
 - ``video`` and ``downloads``: our directives;
-- ``listing``, ``guide_list``, ``index_pages``: pages that list other pages;
+- ``listing``, ``guide_list``, ``index_pages``: pages that list other pages, with
+  ``role_pages`` (a role's guides and the links between roles), ``phase_navigation`` (the
+  phases of a service), ``series`` (pages read as one, such as the Service Standard's) and
+  ``cards`` (a printable card for every page);
 - ``incremental``: which pages an edit touches, for incremental builds, even after a build
   that was stopped part-way;
 - ``review``: review dates, owners and change history, the review box and ``make review``;
@@ -39,13 +42,14 @@ if TYPE_CHECKING:
 __version__ = "0.2.0"
 
 # Bump when the shape of the stored data changes, so old pickled environments are re-read.
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     from . import (
         book,
         breadcrumbs,
+        cards,
         collector,
         config,
         confine,
@@ -60,11 +64,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
         layouts,
         navigation,
         offline,
+        phase_navigation,
         redirect_pages,
         redirects,
         repository,
         review,
+        role_pages,
         search,
+        series,
         site,
         translations,
         video,
@@ -83,6 +90,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
         video,
         downloads,
         guide_list,
+        role_pages,
+        phase_navigation,
+        series,
+        cards,
         index_pages,
         incremental,
         review,

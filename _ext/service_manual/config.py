@@ -17,6 +17,7 @@ from .core.vocabulary import (
     DEFAULT_LAYOUTS,
     DEFAULT_PHASES,
     DEFAULT_ROLES,
+    DEFAULT_SERIES_LAYOUTS,
     DEFAULT_STATUSES,
     DEFAULT_THEMES,
     DEFAULT_TYPES,
@@ -41,6 +42,7 @@ __all__ = [
     "DEFAULT_LAYOUTS",
     "DEFAULT_PHASES",
     "DEFAULT_ROLES",
+    "DEFAULT_SERIES_LAYOUTS",
     "DEFAULT_STATUSES",
     "DEFAULT_THEMES",
     "DEFAULT_TYPES",
@@ -90,6 +92,11 @@ _SHAPES: dict[str, tuple[Any, Any, str]] = {
     ),
     "service_manual_guide_layouts": (
         DEFAULT_GUIDE_LAYOUTS,
+        _is_str_list,
+        "a list of layout names",
+    ),
+    "service_manual_series_layouts": (
+        DEFAULT_SERIES_LAYOUTS,
         _is_str_list,
         "a list of layout names",
     ),

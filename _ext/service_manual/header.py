@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 
-from . import breadcrumbs, contents
+from . import breadcrumbs, contents, series
 from .collector import guide_of
 from .doctree import raw_as_text, top_section
 from .frontmatter import Guide
@@ -104,11 +104,25 @@ class TitleAsText(SphinxTransform):
 
 
 def caption(guide: Guide, env: BuildEnvironment) -> nodes.paragraph | None:
-    """The label shown above a page's title, such as "Design pattern" (by layout)."""
+    """The label shown above a page's title, such as "Design pattern" (by layout): GOV.UK's
+    caption, which goes before the heading."""
     text = env.config.service_manual_layout_captions.get(guide.layout)
     if not text:
         return None
-    return nodes.paragraph(text, _(text), classes=["sm-caption"])
+    return nodes.paragraph(text, _(text), classes=["govuk-caption-l", "sm-caption"])
+
+
+def caption_under_title(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    """In a book or a text file a caption before the title would end the page before (the
+    title starts a chapter or section): there it goes just under the title."""
+    if app.builder.format == "html":
+        return
+    for node in list(doctree.findall(nodes.paragraph)):
+        following = node.next_node(descend=False, siblings=True)
+        if "sm-caption" not in node["classes"] or not isinstance(following, nodes.section):
+            continue
+        node.parent.remove(node)
+        following.insert(1, nodes.paragraph("", "", nodes.emphasis(node.astext(), node.astext())))
 
 
 def subtitle(guide: Guide) -> nodes.paragraph | None:
@@ -135,7 +149,7 @@ def assemble_header(app: Sphinx, doctree: nodes.document) -> None:
         subtitle(guide),
         build_tags(guide, env) if is_guide else None,
         build_box(guide, env, is_guide),
-        contents.build_contents(section) if is_guide else None,
+        series.contents(guide, app.config, contents.build_contents(section) if is_guide else None),
     ]
     position = doctree.index(section)
     for node in before:
@@ -252,3 +266,4 @@ def setup(app: Sphinx) -> None:
     app.add_transform(TitleAsText)
     app.connect("doctree-read", assemble_header, priority=600)
     app.connect("doctree-resolved", resolve_tags)
+    app.connect("doctree-resolved", caption_under_title)

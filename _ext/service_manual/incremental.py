@@ -13,6 +13,8 @@ the pages whose output changes:
   resolve differently;
 - a page whose neighbours in the table of contents (next, previous, parent), or their
   titles, changed;
+- every page of a series (``series.py``) whose pages or their order in the table of
+  contents changed;
 - every page, when a page of the header's navigation came or went.
 
 Only the read phase decides; the write phase then resolves from up-to-date data, so this is
@@ -220,6 +222,16 @@ def _navigation_pages(env: BuildEnvironment, before: Before) -> set[str]:
     return set()
 
 
+def _series_pages(old: SiteMap, now: SiteMap) -> set[str]:
+    """Every page of a series that gained or lost a page, or was put in another order."""
+    pages: set[str] = set()
+    for layout in old.series.keys() | now.series.keys():
+        was, is_now = old.series.get(layout, ()), now.series.get(layout, ())
+        if was != is_now:
+            pages |= set(was) | set(is_now)
+    return pages
+
+
 def _neighbour_pages(env: BuildEnvironment, before: Before) -> set[str]:
     now = relations(env)
     return {d for d in now if now[d] != before.relations.get(d)}
@@ -240,6 +252,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
             | _breadcrumb_pages(env, before, old, now)
             | _neighbour_pages(env, before)
             | _navigation_pages(env, before)
+            | _series_pages(old, now)
         )
         rewrite = (rewrite - before.touched) & env.found_docs
     # Written down before Sphinx saves the environment and writes the first page.

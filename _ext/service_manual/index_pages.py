@@ -2,14 +2,16 @@
 
 - ``layout: phases`` with ``phase: X``: the guides for phase X, grouped by category in the
   configured category order;
-- ``layout: role-index`` with ``audience: R``: a hero promo (front matter ``hero``, a guide's
-  title), "Guides" (primary audience R), "More guides from the manual" (secondary audience R)
-  and links to the other role pages;
-- ``layout: browse``: every category in order, its category-index pages first, then its guides;
-- ``layout: themes``: the guides of each theme.
+- ``layout: role-index`` with ``audience: R``: the role page (``role_pages.py``);
+- ``layout: browse``: a Contents of the categories, then every category in order, its
+  category-index pages first, then its guides;
+- ``layout: themes``: the guides of each theme;
+- ``layout: cards``: a printable card for every page (``cards.py``).
 
 Each page gets one :class:`~.listing.guide_index` placeholder after its own text; it is
-filled in when the doctree is resolved.
+filled in when the doctree is resolved, as are the placeholders of the directives that list
+pages (``{guide-list}``, ``{phase-navigation}``, ``{role-links}``) and of a series' Contents
+(``series.py``): :data:`RESOLVERS` knows them all.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.locale import get_translation
 
+from .cards import CARDS_LAYOUT, resolve_cards
 from .collector import guide_of, guides
+from .contents import page_contents
 from .diagnostics import warn
 from .doctree import top_section
 from .guide_list import resolve_guide_list
@@ -34,6 +38,9 @@ from .listing import (
     list_node,
     select,
 )
+from .phase_navigation import resolve_phase_navigation
+from .role_pages import ROLE_LAYOUT, resolve_role_links, resolve_role_page, role_page_criteria
+from .series import resolve_series, series_criteria
 from .site import site_map
 from .visitors import CHILDREN_ONLY
 
@@ -41,9 +48,21 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from .frontmatter import Guide
+
 _ = get_translation("service_manual")
 
-INDEX_LAYOUTS = ("phases", "role-index", "browse", "themes")
+
+def index_kind(guide: Guide) -> str | None:
+    """Which generated list a page's layout puts after its text, if any."""
+    layout = guide.layout
+    if layout == "phases" and guide.phase:
+        return "phases"
+    if layout.startswith(ROLE_LAYOUT) and guide.audience_primary:
+        return "role"
+    if layout in ("browse", "themes", CARDS_LAYOUT):
+        return layout
+    return None
 
 
 def page_criteria(env: BuildEnvironment, docname: str) -> list[Criteria]:
@@ -51,22 +70,19 @@ def page_criteria(env: BuildEnvironment, docname: str) -> list[Criteria]:
     guide = guide_of(env, docname)
     if guide is None:
         return []
-    layout = guide.layout
-    if layout == "phases" and guide.phase:
+    if guide.layout in env.config.service_manual_series_layouts:
+        return series_criteria(guide)
+    kind = index_kind(guide)
+    if kind == "phases":
         return [Criteria(phase=guide.phase)]
-    if layout.startswith("role-index") and guide.audience_primary:
-        role = guide.audience_primary[0]
-        crits = [
-            Criteria(audience=role, tier="any"),
-            Criteria(layout_prefix="role-index", types=None),
-        ]
-        if guide.hero:
-            crits.append(Criteria(title=guide.hero, types=None))
-        return crits
-    if layout == "browse":
+    if kind == "role":
+        return role_page_criteria(guide)
+    if kind == "browse":
         return [Criteria(category=ANY, types=(*LISTED_TYPES, "category-index"))]
-    if layout == "themes":
+    if kind == "themes":
         return [Criteria(theme=ANY)]
+    if kind == CARDS_LAYOUT:
+        return [Criteria(types=None)]  # every page: its title, subtitle and address
     return []
 
 
@@ -74,9 +90,9 @@ def add_index_placeholder(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
     guide = guide_of(app.env, docname)
     section = top_section(doctree)
-    if guide is None or section is None or not page_criteria(app.env, docname):
+    kind = index_kind(guide) if guide is not None else None
+    if guide is None or section is None or kind is None:
         return
-    kind = "role" if guide.layout.startswith("role-index") else guide.layout
     if kind == "role" and len(guide.audience_primary) > 1:
         warn(
             f"a role page names one role in 'audience', not {len(guide.audience_primary)}; "
@@ -121,54 +137,29 @@ def _phase_page(
     return out
 
 
-def _role_page(app: Sphinx, node: guide_index, here: str, listed: list[Titled]) -> list[nodes.Node]:
-    docname = node["docname"]
-    env = app.env
-    guide = guide_of(env, docname)
-    assert guide is not None and guide.audience_primary
-    role = guide.audience_primary[0]
-    site = site_map(env)
-    out: list[nodes.Node] = []
-    hero_doc = site.by_title.get(guide.hero) if guide.hero else None
-    if hero_doc is not None:
-        hero = next(i for i in listed if i.docname == hero_doc)
-        promo = nodes.container(classes=["sm-hero"])
-        promo += list_node([hero], app.builder, here, "")
-        out.append(promo)
-    empty = _("There are no guides for this role yet.")
-    exclude = (guide.hero,) if guide.hero else ()
-    primary = select(listed, Criteria(audience=role, tier="primary", exclude=exclude), skip=docname)
-    secondary = select(
-        listed, Criteria(audience=role, tier="secondary", exclude=exclude), skip=docname
-    )
-    out += [heading(_("Guides")), list_node(primary, app.builder, here, empty)]
-    out += [
-        heading(_("More guides from the manual")),
-        list_node(secondary, app.builder, here, empty),
-    ]
-    others = [
-        i
-        for role_slug, role_doc in site.role_pages.items()
-        if role_slug != role
-        for i in listed
-        if i.docname == role_doc
-    ]
-    if others:
-        others.sort(key=lambda i: i.title.casefold())
-        out += [heading(_("Other roles")), list_node(others, app.builder, here, "")]
-    return out
-
-
 def _browse_page(
     app: Sphinx, node: guide_index, here: str, listed: list[Titled]
 ) -> list[nodes.Node]:
+    """Each category's heading has the category's slug for its id, as in 2016
+    (``browse#agile``), unless the page's own text has taken it."""
     docname = node["docname"]
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    taken = {i for element in root.findall(nodes.Element) for i in element["ids"]}
     out: list[nodes.Node] = []
+    entries: list[tuple[str, str]] = []
     for slug, title in app.config.service_manual_categories.items():
         indexes = select(listed, Criteria(category=slug, types=("category-index",)), skip=docname)
         items = select(listed, Criteria(category=slug), skip=docname)
         if indexes or items:
-            out += [heading(_(title)), list_node(indexes + items, app.builder, here, "")]
+            group = heading(_(title))
+            if slug not in taken:
+                group["ids"] = [slug]
+                entries.append((group.astext(), slug))
+            out += [group, list_node(indexes + items, app.builder, here, "")]
+    if len(entries) > 1 and app.builder.format == "html":
+        out.insert(0, page_contents(entries=entries))
     return out
 
 
@@ -187,9 +178,13 @@ def _themes_page(
 RESOLVERS = {
     "list": resolve_guide_list,
     "phases": _phase_page,
-    "role": _role_page,
+    "role": resolve_role_page,
     "browse": _browse_page,
     "themes": _themes_page,
+    CARDS_LAYOUT: resolve_cards,
+    "phase-navigation": resolve_phase_navigation,
+    "role-links": resolve_role_links,
+    "series": resolve_series,
 }
 
 
@@ -222,7 +217,12 @@ def check_index_pages(app: Sphinx, env: BuildEnvironment) -> None:
             first_use.setdefault(key, (docname, line))
             count[key] += 1
     for docname, guide in sorted(guides(env).items()):
-        if guide.hero and guide.layout.startswith("role-index") and guide.hero not in site.by_title:
+        if (
+            guide.hero
+            and not guide.hero_url
+            and guide.layout.startswith(ROLE_LAYOUT)
+            and guide.hero not in site.by_title
+        ):
             warn(
                 f"hero {guide.hero!r} is not the title of any page; no promo is shown",
                 subtype="index",

@@ -35,6 +35,8 @@ def shown(guide: Guide, title: str, *, phases: bool = True) -> tuple[object, ...
         guide.theme,
         guide.audience_primary,
         guide.audience_secondary,
+        guide.phase,  # a phase page: which phase the navigation links it for
+        guide.summary,
         guide.phases if phases else (),
     )
 
@@ -112,9 +114,15 @@ class guide_index(nodes.General, nodes.Element):
 
 
 def list_node(
-    items: list[Titled], builder: Builder, fromdocname: str, empty_text: str
+    items: list[Titled],
+    builder: Builder,
+    fromdocname: str,
+    empty_text: str,
+    *,
+    subtitles: bool = True,
 ) -> nodes.Element:
-    """A bullet list of links (title, then subtitle), or a sentence when it is empty."""
+    """A bullet list of links (title, then subtitle unless ``subtitles`` is false), or a
+    sentence when it is empty."""
     if not items:
         return nodes.paragraph(empty_text, empty_text, classes=["sm-guide-list__empty"])
     bullet = nodes.bullet_list(classes=["sm-guide-list"])
@@ -127,7 +135,7 @@ def list_node(
             classes=["sm-guide-list__title"],
         )
         entry = nodes.list_item("", nodes.paragraph("", "", ref), classes=["sm-guide-list__item"])
-        subtitle = item.guide.subtitle
+        subtitle = item.guide.subtitle if subtitles else None
         if subtitle:
             entry += nodes.paragraph(subtitle, subtitle, classes=["sm-guide-list__subtitle"])
         bullet += entry

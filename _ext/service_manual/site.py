@@ -31,6 +31,9 @@ class SiteMap:
     by_title: dict[str, str] = field(default_factory=dict)
     parents: dict[str, str] = field(default_factory=dict)
     listed: list[Titled] = field(default_factory=list)  # every guide, by docname
+    browse_page: str | None = None  # the page with layout: browse
+    # Each series layout's pages, in the order of the table of contents (then by docname).
+    series: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def build_site_map(env: BuildEnvironment) -> SiteMap:
@@ -43,6 +46,8 @@ def build_site_map(env: BuildEnvironment) -> SiteMap:
             site.role_pages.setdefault(guide.audience_primary[0], docname)
         elif guide.type == "category-index" and guide.category:
             site.category_pages.setdefault(guide.category, docname)
+        if guide.layout == "browse" and site.browse_page is None:
+            site.browse_page = docname
         title = title_of(env, guide)
         if title:
             site.titles[docname] = title
@@ -52,7 +57,38 @@ def build_site_map(env: BuildEnvironment) -> SiteMap:
         for child in env.toctree_includes[parent]:
             if child != parent:
                 site.parents.setdefault(child, parent)
+    site.series = series_in_toc_order(env)
     return site
+
+
+def toc_order(env: BuildEnvironment) -> dict[str, int]:
+    """Each page's place in the table of contents, read depth first from the root (the order
+    of "next" and "previous"); pages no toctree reaches have none."""
+    order: dict[str, int] = {}
+    todo = [env.config.root_doc]
+    while todo:
+        docname = todo.pop()
+        if docname in order:
+            continue
+        order[docname] = len(order)
+        todo.extend(reversed(env.toctree_includes.get(docname, [])))
+    return order
+
+
+def series_in_toc_order(env: BuildEnvironment) -> dict[str, tuple[str, ...]]:
+    layouts = env.config.service_manual_series_layouts
+    members: dict[str, list[str]] = {}
+    for docname, guide in guides(env).items():
+        if guide.layout in layouts:
+            members.setdefault(guide.layout, []).append(docname)
+    if not members:
+        return {}
+    order = toc_order(env)
+    unreached = len(order)
+    return {
+        layout: tuple(sorted(pages, key=lambda d: (order.get(d, unreached), d)))
+        for layout, pages in sorted(members.items())
+    }
 
 
 def title_of(env: BuildEnvironment, guide: Guide) -> str:

@@ -85,10 +85,21 @@ def extract() -> Any:
     return catalog
 
 
+def _compile(catalog: Any, path: Path) -> None:
+    """Write the ``.mo``, the same bytes for the same messages: its header's dates (which a
+    catalogue read without a header sets to now) are the epoch."""
+    from datetime import UTC, datetime
+
+    from babel.messages.mofile import write_mo
+
+    catalog.creation_date = catalog.revision_date = datetime.fromtimestamp(0, UTC)
+    with path.open("wb") as out:
+        write_mo(out, catalog)
+
+
 def update() -> int:
     """Write the template, bring each language's catalogue up to date and compile it.
     Returns the number of messages a language still lacks."""
-    from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po, write_po
 
     template = extract()
@@ -103,8 +114,7 @@ def update() -> int:
             write_po(
                 out, catalog, width=100, omit_header=True, sort_output=True, include_lineno=False
             )
-        with po_path.with_suffix(".mo").open("wb") as out:
-            write_mo(out, catalog)
+        _compile(catalog, po_path.with_suffix(".mo"))
         lacking = [m.id for m in catalog if m.id and not m.string]
         for message in lacking:
             print(f"{po_path}: no translation for {message!r}")
@@ -120,7 +130,6 @@ def update_sphinx_catalogues(locale_dir: Path) -> int:
     import json
 
     import sphinx
-    from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     missing = 0
@@ -128,8 +137,7 @@ def update_sphinx_catalogues(locale_dir: Path) -> int:
         language = po_path.parts[-3]
         with po_path.open("rb") as source:
             catalog = read_po(source, locale=language)
-        with po_path.with_suffix(".mo").open("wb") as out:
-            write_mo(out, catalog)
+        _compile(catalog, po_path.with_suffix(".mo"))
         builtin = Path(sphinx.package_dir, "locale", language, "LC_MESSAGES", "sphinx.js")
         text = builtin.read_text(encoding="utf-8") if builtin.is_file() else ""
         data = json.loads(text[text.index("(") + 1 : text.rindex(")")]) if text else {}

@@ -208,7 +208,7 @@ class StandIn(Directive):
         return []
 
 def setup(app):
-    for name in ("video", "downloads", "guide-list"):
+    for name in ("video", "downloads", "guide-list", "phase-navigation", "role-links"):
         app.add_directive(name, StandIn)
 '''
 

@@ -95,7 +95,8 @@ DEFAULT_LAYOUTS: dict[str, str] = {
     "role-index": "index-page.html",
     "role-index-content-designer": "index-page.html",
     "role-index-designers": "index-page.html",
-    "phases": "index-page.html",
+    # 2016's phase pages were detailed guidance around their text: Contents and page tools.
+    "phases": "detailed-guidance.html",
     "phases-index": "index-page.html",
     "category-index": "index-page.html",
     "browse": "index-page.html",
@@ -112,7 +113,13 @@ DEFAULT_GUIDE_LAYOUTS: list[str] = [
     "standard",
     "standard-support",
     "default",
+    "phases",
 ]
+
+# Layouts whose pages are read as one series (2016: the six pages that support the Digital by
+# Default Service Standard): each page's Contents lists every page of the series, in the
+# order of the table of contents, with its own sections under its own entry.
+DEFAULT_SERIES_LAYOUTS: list[str] = ["standard-support"]
 
 # Front matter keys the 2016 data carries that we keep without interpreting.
 DEFAULT_EXTRA_KEYS: list[str] = ["long-title", "page_class"]

@@ -48,8 +48,11 @@ class Guide:
     phases: tuple[str, ...] = ()
     breadcrumbs: tuple[Breadcrumb, ...] | None = None
     exclude_from_search: bool = False
-    hero: str | None = None
+    hero: str | None = None  # the title of the promoted page, or of the promo below
+    hero_subtitle: str | None = None  # a hero outside the manual: its subtitle and URL
+    hero_url: str | None = None
     phase: str | None = None
+    summary: str | None = None  # a phase page's sentence in the phase navigation
     theme: str | None = None
     old_paths: tuple[str, ...] = ()  # earlier paths, normalised (old_paths.py)
     # Review (see frontmatter/review.py): the defaults from the settings are applied.

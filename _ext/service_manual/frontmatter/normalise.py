@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..core import urls
 from ..core.review import today
 from ..core.vocabulary import Vocabulary
 from ..old_paths import normalise_old_paths
@@ -190,6 +191,41 @@ def breadcrumbs(values: Values) -> tuple[Breadcrumb, ...] | None:
     return tuple(crumbs)
 
 
+HERO_KEYS = ("title", "subtitle", "url")
+
+
+def hero(values: Values) -> tuple[str | None, str | None, str | None]:
+    """A role page's hero as (title, subtitle, url): the title of a page of the manual, or a
+    mapping of ``title``, ``subtitle`` and ``url`` for a page outside it (2016 wrote two such
+    promos into layouts of their own)."""
+    value = values.get("hero")
+    if not isinstance(value, dict):
+        return values.text("hero"), None, None
+    found: dict[str, str] = {}
+    for key, item in value.items():
+        if key not in HERO_KEYS:
+            values.warn(
+                "hero",
+                f"unknown key {_short(key)} in 'hero'; expected one of: {', '.join(HERO_KEYS)}",
+            )
+        elif not isinstance(item, str) or not item.strip():
+            values.warn("hero", f"'hero' {key} must be text, not {_kind(item)}; it is ignored")
+        else:
+            found[key] = item.strip()
+    title, url = found.get("title"), found.get("url")
+    if title is None:
+        values.warn("hero", "'hero' has no 'title'; no promo is shown")
+        return None, None, None
+    if url is not None and not urls.is_web_url(url):
+        values.warn(
+            "hero",
+            f"'hero' url {_short(url)} is not an http or https URL; "
+            "the hero names a page of the manual by its title instead",
+        )
+        url = None
+    return title, found.get("subtitle"), url
+
+
 # Sphinx's own file-wide metadata: Sphinx acts on these, so they are neither extra nor unknown.
 SPHINX_KEYS = frozenset({"orphan", "nosearch", "tocdepth"})
 
@@ -212,6 +248,7 @@ _KNOWN_KEYS = frozenset(
         "theme",
         "old_paths",
         *REVIEW_KEYS,
+        "summary",
     }
 )
 
@@ -239,6 +276,7 @@ def normalise(
         layout = None
     primary, secondary = audience(n)
     phase = n.choice("phase", vocab.phases, "phase")
+    hero_title, hero_subtitle, hero_url = hero(n)
     extra = {k: v for k, v in raw.data.items() if k not in _KNOWN_KEYS}
     for key in extra:
         if key not in vocab.extra_keys:
@@ -258,8 +296,11 @@ def normalise(
         phases=phases(n),
         breadcrumbs=breadcrumbs(n),
         exclude_from_search=n.boolean("exclude_from_search"),
-        hero=n.text("hero"),
+        hero=hero_title,
+        hero_subtitle=hero_subtitle,
+        hero_url=hero_url,
         phase=phase,
+        summary=n.text("summary"),
         theme=n.choice("theme", vocab.themes, "theme"),
         old_paths=normalise_old_paths(n.get("old_paths"), (docname, raw.lines.get("old_paths"))),
         last_reviewed_on=reviewed.last_reviewed_on,
