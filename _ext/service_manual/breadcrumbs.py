@@ -17,7 +17,7 @@ from .collector import guide_of
 from .core import urls
 from .diagnostics import warn
 from .site import ancestors, legacy_docname, site_map
-from .visitors import LEAVE_OUT
+from .visitors import add_web_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -134,12 +134,5 @@ def visit_breadcrumbs_html(self: HTML5Translator, node: breadcrumbs) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(
-        breadcrumbs,
-        html=(visit_breadcrumbs_html, None),
-        latex=LEAVE_OUT,
-        text=LEAVE_OUT,
-        man=LEAVE_OUT,
-        texinfo=LEAVE_OUT,
-    )
+    add_web_node(app, breadcrumbs, (visit_breadcrumbs_html, None))
     app.connect("doctree-resolved", resolve_breadcrumbs)

@@ -21,7 +21,7 @@ from docutils import nodes
 
 from .listing import Titled, guide_index
 from .site import site_map
-from .visitors import CHILDREN_ONLY
+from .visitors import add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -143,20 +143,10 @@ def visit_card_latex(self: LaTeXTranslator, node: card) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    others = CHILDREN_ONLY  # text and the rest: the card's paragraphs, as any paragraphs
-    app.add_node(
+    add_node(
+        app,
         card_list,
         html=(visit_card_list_html, depart_card_list_html),
         latex=(visit_card_list_latex, depart_card_list_latex),
-        text=others,
-        man=others,
-        texinfo=others,
     )
-    app.add_node(
-        card,
-        html=(visit_card_html, None),
-        latex=(visit_card_latex, None),
-        text=others,
-        man=others,
-        texinfo=others,
-    )
+    add_node(app, card, html=(visit_card_html, None), latex=(visit_card_latex, None))

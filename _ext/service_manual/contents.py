@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.locale import get_translation
 
-from .visitors import LEAVE_OUT
+from .visitors import add_web_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -58,11 +58,4 @@ def visit_page_contents_html(self: HTML5Translator, node: page_contents) -> None
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(
-        page_contents,
-        html=(visit_page_contents_html, None),
-        latex=LEAVE_OUT,
-        text=LEAVE_OUT,
-        man=LEAVE_OUT,
-        texinfo=LEAVE_OUT,
-    )
+    add_web_node(app, page_contents, (visit_page_contents_html, None))

@@ -22,7 +22,7 @@ from sphinx.util.docutils import SphinxDirective
 from .core import paths, urls
 from .diagnostics import content_line, inline_lineno, warn
 from .doctree import raw_as_text
-from .visitors import CHILDREN_ONLY
+from .visitors import add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -243,14 +243,7 @@ def depart_downloads_html(self: HTML5Translator, node: downloads) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(
-        downloads,
-        html=(visit_downloads_html, depart_downloads_html),
-        latex=CHILDREN_ONLY,
-        text=CHILDREN_ONLY,
-        man=CHILDREN_ONLY,
-        texinfo=CHILDREN_ONLY,
-    )
+    add_node(app, downloads, html=(visit_downloads_html, depart_downloads_html))
     app.add_directive("downloads", DownloadsDirective)
     app.connect("doctree-read", refuse_unsafe_download_roles, priority=450)
     app.connect("doctree-resolved", describe_for_print)

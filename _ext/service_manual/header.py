@@ -22,7 +22,7 @@ from .doctree import raw_as_text, top_section
 from .frontmatter import Guide
 from .review.box import build_box
 from .site import site_map
-from .visitors import CHILDREN_ONLY
+from .visitors import add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -247,22 +247,13 @@ def visit_guide_tags_latex(self: LaTeXTranslator, node: guide_tags) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(
+    add_node(
+        app,
         guide_tags,
         html=(visit_guide_tags_html, depart_guide_tags_html),
         latex=(visit_guide_tags_latex, None),
-        text=CHILDREN_ONLY,
-        man=CHILDREN_ONLY,
-        texinfo=CHILDREN_ONLY,
     )
-    app.add_node(
-        tag,
-        html=(visit_tag_html, depart_tag_html),
-        latex=CHILDREN_ONLY,
-        text=CHILDREN_ONLY,
-        man=CHILDREN_ONLY,
-        texinfo=CHILDREN_ONLY,
-    )
+    add_node(app, tag, html=(visit_tag_html, depart_tag_html))
     app.add_transform(TitleAsText)
     app.connect("doctree-read", assemble_header, priority=600)
     app.connect("doctree-resolved", resolve_tags)

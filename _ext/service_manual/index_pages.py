@@ -42,7 +42,7 @@ from .phase_navigation import resolve_phase_navigation
 from .role_pages import ROLE_LAYOUT, resolve_role_links, resolve_role_page, role_page_criteria
 from .series import resolve_series, series_criteria
 from .site import site_map
-from .visitors import CHILDREN_ONLY
+from .visitors import add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -245,14 +245,7 @@ _FIELD = {"phase": "phases", "role": "audience"}
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(
-        guide_index,
-        html=CHILDREN_ONLY,
-        latex=CHILDREN_ONLY,
-        text=CHILDREN_ONLY,
-        man=CHILDREN_ONLY,
-        texinfo=CHILDREN_ONLY,
-    )
+    add_node(app, guide_index)
     app.connect("doctree-read", add_index_placeholder, priority=620)
     app.connect("doctree-resolved", resolve_index_pages)
     app.connect("env-check-consistency", check_index_pages)

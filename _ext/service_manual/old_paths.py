@@ -24,6 +24,7 @@ import reprlib
 from typing import Any
 from urllib.parse import urlsplit
 
+from .core.values import kind_of
 from .diagnostics import warn
 
 #: The front matter key.
@@ -52,14 +53,16 @@ def normalise_old_paths(value: Any, where: tuple[str, int | None]) -> tuple[str,
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        report(f"'{KEY}' must be a list of paths, not {_kind(value)}; it is ignored")
+        report(f"'{KEY}' must be a list of paths, not {kind_of(value)}; it is ignored")
         return ()
     found: list[str] = []
     for item in value:
         if item is None:
             continue
         if not isinstance(item, str):
-            report(f"'{KEY}' items must be text, not {_kind(item)}; {_REPR.repr(item)} is ignored")
+            report(
+                f"'{KEY}' items must be text, not {kind_of(item)}; {_REPR.repr(item)} is ignored"
+            )
             continue
         path, problem = old_path(item)
         if problem is not None:
@@ -104,15 +107,3 @@ def old_path(text: str) -> tuple[str, str | None]:
         return "", f"is the path of a file ({suffix.group()}), not of a page"
     segments[-1] = last
     return "/".join(segments), None
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return type(value).__name__

@@ -20,7 +20,7 @@ from .collector import guide_of
 from .listing import Criteria, Titled, guide_index
 from .role_pages import section_level
 from .site import site_map
-from .visitors import LEAVE_OUT
+from .visitors import add_web_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -107,11 +107,4 @@ def visit_phase_list_html(self: HTML5Translator, node: phase_list) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_directive("phase-navigation", PhaseNavigationDirective)
-    app.add_node(
-        phase_list,
-        html=(visit_phase_list_html, None),
-        latex=LEAVE_OUT,
-        text=LEAVE_OUT,
-        man=LEAVE_OUT,
-        texinfo=LEAVE_OUT,
-    )
+    add_web_node(app, phase_list, (visit_phase_list_html, None))

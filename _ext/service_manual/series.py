@@ -20,7 +20,7 @@ from sphinx.locale import get_translation
 from .contents import page_contents
 from .listing import Criteria, Titled, guide_index
 from .site import site_map
-from .visitors import LEAVE_OUT
+from .visitors import add_web_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -114,11 +114,4 @@ def visit_series_contents_html(self: HTML5Translator, node: series_contents) -> 
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(
-        series_contents,
-        html=(visit_series_contents_html, None),
-        latex=LEAVE_OUT,
-        text=LEAVE_OUT,
-        man=LEAVE_OUT,
-        texinfo=LEAVE_OUT,
-    )
+    add_web_node(app, series_contents, (visit_series_contents_html, None))

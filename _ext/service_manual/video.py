@@ -21,7 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 from .core import urls
 from .diagnostics import content_line, inline_lineno, warn
 from .doctree import raw_as_text
-from .visitors import CHILDREN_ONLY
+from .visitors import CHILDREN_ONLY, add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -235,13 +235,13 @@ def depart_video_text(self: TextTranslator, node: video) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(
+    add_node(
+        app,
         video,
         html=(visit_video_html, depart_video_html),
         latex=(visit_video_latex, depart_video_latex),
         text=(visit_video_text, depart_video_text),
-        man=CHILDREN_ONLY,
-        texinfo=CHILDREN_ONLY,
+        other=CHILDREN_ONLY,
     )
     app.add_directive("video", VideoDirective)
     app.connect("html-page-context", add_player_script)

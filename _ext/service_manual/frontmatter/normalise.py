@@ -12,12 +12,12 @@ from typing import Any
 
 from ..core import urls
 from ..core.review import today
+from ..core.values import kind_of as _kind
+from ..core.values import shorten as _short
 from ..core.vocabulary import Vocabulary
 from ..old_paths import normalise_old_paths
 from .model import Breadcrumb, Guide
 from .reading import RawFrontMatter, Report
-from .reading import kind_of as _kind
-from .reading import shorten as _short
 from .review import REVIEW_KEYS, ReviewSettings, read_review
 
 

@@ -16,12 +16,13 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-import reprlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from ..core.values import kind_of, shorten
 
 Report = Callable[[str, int | None], None]
 Problem = tuple[str, int | None]
@@ -52,38 +53,6 @@ class SourceFrontMatter:
 
 
 # --------------------------------------------------------------------------- describing values
-
-
-def kind_of(value: Any) -> str:
-    """A writer's word for the type of a YAML value."""
-    if value is None:
-        return "an empty value"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-# Bounded repr: YAML aliases can nest a value exponentially ("billion laughs"), and a
-# full repr() of it never ends; short values come out as repr() writes them.
-_REPR = reprlib.Repr()
-_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 200, 200
-
-
-def shorten(value: Any, limit: int = 60) -> str:
-    """``repr(value)``, bounded, for a warning."""
-    try:
-        text = _REPR.repr(value)
-    except ValueError:  # an integer with more digits than Python will write out
-        text = f"<{kind_of(value)} too long to show>"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def key_text(key: Any) -> str:

@@ -15,9 +15,9 @@ from typing import Any
 
 from ..core import urls
 from ..core.review import Period, parse_day, parse_period, review_by
+from ..core.values import kind_of as _kind
+from ..core.values import shorten as _short
 from .model import Change, Owner
-from .reading import kind_of as _kind
-from .reading import shorten as _short
 
 REVIEW_KEYS = ("last_reviewed_on", "review_in", "owner", "change_history")
 

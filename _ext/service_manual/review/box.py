@@ -30,7 +30,7 @@ from sphinx.locale import get_translation
 
 from ..frontmatter import Guide
 from ..frontmatter.model import Owner
-from ..visitors import CHILDREN_ONLY
+from ..visitors import add_node
 from .settings import today
 
 if TYPE_CHECKING:
@@ -357,26 +357,17 @@ def add_script(
 
 def setup(app: Sphinx) -> None:
     other = (visit_notice_other, depart_notice_other)
-    app.add_node(
-        review_box,
-        html=(visit_review_box_html, None),
-        latex=CHILDREN_ONLY,
-        text=CHILDREN_ONLY,
-        man=CHILDREN_ONLY,
-        texinfo=CHILDREN_ONLY,
+    add_node(app, review_box, html=(visit_review_box_html, None))
+    add_node(
+        app,
+        review_notice,
+        html=(visit_notice_other, None),
+        latex=other,
+        text=other,
+        other=other,
     )
-    app.add_node(review_notice, html=(visit_notice_other, None), latex=other, text=other,
-                 man=other, texinfo=other)  # fmt: skip
-    app.add_node(
-        review_date,
-        html=(visit_review_date_html, depart_review_date_html),
-        latex=CHILDREN_ONLY,
-        text=CHILDREN_ONLY,
-        man=CHILDREN_ONLY,
-        texinfo=CHILDREN_ONLY,
-    )
+    add_node(app, review_date, html=(visit_review_date_html, depart_review_date_html))
     for node in (page_history, last_updated):
-        app.add_node(node, html=CHILDREN_ONLY, latex=CHILDREN_ONLY, text=CHILDREN_ONLY,
-                     man=CHILDREN_ONLY, texinfo=CHILDREN_ONLY)  # fmt: skip
+        add_node(app, node)
     app.connect("doctree-resolved", resolve_last_updated)
     app.connect("html-page-context", add_script)
