@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 
 __version__ = "0.2.0"
 
-# Bump when the shape of the stored data changes, so old pickled environments are re-read.
-ENV_VERSION = 3
+# Bump when the shape of the stored data changes, so old pickled environments are re-read
+# (4: exclude_from_search no longer sets Sphinx's nosearch metadata).
+ENV_VERSION = 4
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
