@@ -647,7 +647,7 @@ def frontmatter(build):
 def test_frontmatter_root_builds_without_warnings(frontmatter) -> None:
     assert frontmatter.warnings == []
     assert sorted(p.stem for p in frontmatter.outdir.glob("*.html")) == sorted(
-        [*TITLES, "genindex", "search"]
+        [*TITLES, "404", "genindex", "search"]
     )
 
 

@@ -86,11 +86,11 @@ def test_the_site_builds_with_located_typed_warnings(site: Site) -> None:
     assert_no_traceback(*site.warnings)
     assert unlocated_or_untyped(site.warnings) == []
     assert sorted(str(p.relative_to(site.outdir)) for p in html_pages(site.outdir)) == sorted(
-        [f"{page}.html" for page in PAGES] + ["genindex.html", "search.html"]
+        [f"{page}.html" for page in PAGES] + ["404.html", "genindex.html", "search.html"]
     )
 
 
-@pytest.mark.parametrize("docname", [*PAGES, "search", "genindex"])
+@pytest.mark.parametrize("docname", [*PAGES, "search", "genindex", "404"])
 def test_no_payload_becomes_markup(site: Site, docname: str) -> None:
     page = site.html(docname)
     for script in page.find_all("script"):

@@ -23,6 +23,8 @@ Where things live:
   ``book``: a book's link to the page itself;
 - ``navigation``: the service navigation in every page's header;
 - ``translations``: the message catalogue (``locale/``) every reader-visible string is in;
+- ``published``: where the site is published (base URL, path prefix);
+- ``not_found_page``: the 404 page;
 - ``diagnostics``: every warning we give, by subtype.
 
 Importing the package loads no Sphinx: ``service_manual.core`` is usable on its own, and the
@@ -60,7 +62,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
         index_pages,
         layouts,
         navigation,
+        not_found_page,
         offline,
+        published,
         redirect_pages,
         redirects,
         repository,
@@ -97,6 +101,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         redirect_pages,
         search,
         export,
+        published,
+        not_found_page,
     ):
         feature.setup(app)
     return {
