@@ -24,7 +24,7 @@ Where things live:
 - ``navigation``: the service navigation in every page's header;
 - ``translations``: the message catalogue (``locale/``) every reader-visible string is in;
 - ``published``: where the site is published (base URL, path prefix);
-- ``not_found_page``: the 404 page;
+- ``not_found_page``, ``sitemap``: the 404 page, ``sitemap.xml`` and ``robots.txt``;
 - ``diagnostics``: every warning we give, by subtype.
 
 Importing the package loads no Sphinx: ``service_manual.core`` is usable on its own, and the
@@ -71,6 +71,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         review,
         search,
         site,
+        sitemap,
         translations,
         video,
     )
@@ -103,6 +104,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         export,
         published,
         not_found_page,
+        sitemap,
     ):
         feature.setup(app)
     return {
