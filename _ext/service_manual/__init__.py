@@ -24,7 +24,8 @@ Where things live:
 - ``navigation``: the service navigation in every page's header;
 - ``translations``: the message catalogue (``locale/``) every reader-visible string is in;
 - ``published``: where the site is published (base URL, path prefix);
-- ``not_found_page``, ``sitemap``: the 404 page, ``sitemap.xml`` and ``robots.txt``;
+- ``not_found_page``, ``sitemap``, ``metadata``: the 404 page, ``sitemap.xml`` and
+  ``robots.txt``, each page's description and Open Graph tags;
 - ``diagnostics``: every warning we give, by subtype.
 
 Importing the package loads no Sphinx: ``service_manual.core`` is usable on its own, and the
@@ -61,6 +62,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         incremental,
         index_pages,
         layouts,
+        metadata,
         navigation,
         not_found_page,
         offline,
@@ -105,6 +107,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         published,
         not_found_page,
         sitemap,
+        metadata,
     ):
         feature.setup(app)
     return {
