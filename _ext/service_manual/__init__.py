@@ -15,6 +15,7 @@ Where things live:
 - ``review``: review dates, owners and change history, the review box and ``make review``;
 - ``repository`` and ``feedback``: a guide's source, history and "Report a problem" links;
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
+  ``search_results``: the search ranking and the subtitles in its results;
 - ``confine``: nothing from outside the source folder is published;
 - ``offline``: no page or build fetches a remote image;
 - ``redirects``: the migration's map of 2016 URLs; ``old_paths``: a page's earlier paths;
@@ -72,6 +73,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         repository,
         review,
         search,
+        search_results,
         site,
         sitemap,
         translations,
@@ -103,6 +105,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         redirects,
         redirect_pages,
         search,
+        search_results,
         export,
         published,
         not_found_page,
