@@ -88,11 +88,11 @@ def test_the_site_builds_with_located_typed_warnings(site: Site) -> None:
     assert_no_traceback(*site.warnings)
     assert unlocated_or_untyped(site.warnings) == []
     assert sorted(str(p.relative_to(site.outdir)) for p in html_pages(site.outdir)) == sorted(
-        [f"{page}.html" for page in PAGES] + ["genindex.html", "search.html"]
+        [f"{page}.html" for page in PAGES] + ["404.html", "genindex.html", "search.html"]
     )
 
 
-@pytest.mark.parametrize("docname", [*PAGES, "search", "genindex"])
+@pytest.mark.parametrize("docname", [*PAGES, "search", "genindex", "404"])
 def test_no_payload_becomes_markup(site: Site, docname: str) -> None:
     page = site.html(docname)
     for script in page.find_all("script"):
@@ -102,7 +102,10 @@ def test_no_payload_becomes_markup(site: Site, docname: str) -> None:
         assert not script.get_text().strip(), script
     assert page.find_all("img") == []
     assert page.find_all(["iframe", "object", "embed", "svg", "math", "base", "meta"]) == [
-        meta for meta in page.find_all("meta") if set(meta.attrs) <= {"charset", "name", "content"}
+        meta
+        for meta in page.find_all("meta")
+        if set(meta.attrs) <= {"charset", "name", "content"}
+        or (set(meta.attrs) == {"property", "content"} and meta["property"].startswith("og:"))
     ]
     for element in page.find_all(True):
         for name, value in element.attrs.items():
@@ -154,6 +157,26 @@ def test_every_printed_field_shows_its_payload_as_text(
     shown = texts(site.html(docname), selector)
     for payload in payloads:
         assert payload in shown, (payload, shown)
+
+
+@pytest.mark.parametrize(
+    ("docname", "key", "payloads"),
+    [
+        ("guides/payload", "description", ALL),
+        ("guides/payload", "og:title", ALL),
+        ("guides/payload", "og:description", ALL),
+        ("guides/overview", "og:title", (SCRIPT, IMG, TEMPLATE, TEX_INPUT)),
+        ("guides/overview", "description", (SCRIPT, TEMPLATE, TEX_WRITE)),
+    ],
+)
+def test_page_metadata_holds_the_payloads_as_text(
+    site: Site, docname: str, key: str, payloads: tuple[str, ...]
+) -> None:
+    page = site.html(docname)
+    (meta,) = page.find_all("meta", attrs={"property" if key.startswith("og:") else "name": key})
+    for payload in payloads:
+        assert payload in meta["content"], (payload, meta)
+    assert page.find("meta", property="og:url") is None  # no base URL: no page URL made up
 
 
 def test_the_video_caption_is_text_in_its_attribute_too(site: Site) -> None:

@@ -287,6 +287,10 @@ def test_tags_link_to_the_index_page_of_their_phase_and_role(
 # ----------------------------------------------------------------------------- search
 
 
+# phases/live says `nosearch: true` (Sphinx's own switch), and exclude_from_search, which alone
+# would not leave it out (tests/test_published.py).
+
+
 def test_excluded_page_is_not_searchable(site) -> None:
     index = search_index(site.outdir)
     docnames = index["docnames"]

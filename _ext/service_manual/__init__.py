@@ -18,6 +18,7 @@ Where things live:
 - ``review``: review dates, owners and change history, the review box and ``make review``;
 - ``repository`` and ``feedback``: a guide's source, history and "Report a problem" links;
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
+  ``search_results``: the search ranking and the subtitles in its results;
 - ``confine``: nothing from outside the source folder is published;
 - ``offline``: no page or build fetches a remote image;
 - ``redirects``: the migration's map of 2016 URLs; ``old_paths``: a page's earlier paths;
@@ -26,6 +27,9 @@ Where things live:
   ``book``: a book's link to the page itself;
 - ``navigation``: the service navigation in every page's header;
 - ``translations``: the message catalogue (``locale/``) every reader-visible string is in;
+- ``published``: where the site is published (base URL, path prefix);
+- ``not_found_page``, ``sitemap``, ``metadata``: the 404 page, ``sitemap.xml`` and
+  ``robots.txt``, each page's description and Open Graph tags;
 - ``diagnostics``: every warning we give, by subtype.
 
 Importing the package loads no Sphinx: ``service_manual.core`` is usable on its own, and the
@@ -41,8 +45,9 @@ if TYPE_CHECKING:
 
 __version__ = "0.2.0"
 
-# Bump when the shape of the stored data changes, so old pickled environments are re-read.
-ENV_VERSION = 4
+# Bump when the shape of the stored data changes, so old pickled environments are re-read
+# (5: exclude_from_search no longer sets Sphinx's nosearch metadata).
+ENV_VERSION = 5
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -62,17 +67,22 @@ def setup(app: Sphinx) -> dict[str, Any]:
         incremental,
         index_pages,
         layouts,
+        metadata,
         navigation,
+        not_found_page,
         offline,
         phase_navigation,
+        published,
         redirect_pages,
         redirects,
         repository,
         review,
         role_pages,
         search,
+        search_results,
         series,
         site,
+        sitemap,
         translations,
         video,
     )
@@ -106,7 +116,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
         redirects,
         redirect_pages,
         search,
+        search_results,
         export,
+        published,
+        not_found_page,
+        sitemap,
+        metadata,
     ):
         feature.setup(app)
     return {

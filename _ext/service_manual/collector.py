@@ -114,9 +114,6 @@ class GuideCollector(PerDocumentCollector):
             review_report=review_report,
         )
         guides(env)[docname] = guide
-        if guide.exclude_from_search:
-            # Sphinx's own file-wide switch for leaving a page out of the search index.
-            env.metadata[docname]["nosearch"] = ""
 
 
 def setup(app: Sphinx) -> None:

@@ -1,9 +1,15 @@
-"""The search index: pages with ``exclude_from_search: true`` are left out of it entirely,
-and an incremental build writes the same index a fresh build writes.
+"""The search index: pages with Sphinx's own file-wide ``nosearch`` metadata are left out of
+it entirely, and an incremental build writes the same index a fresh build writes.
 
-The collector marks excluded pages with Sphinx's own file-wide ``nosearch`` metadata, so their
-words are never indexed; Sphinx still lists their names in ``searchindex.js``. Pruning the
-index before it is written takes them out of it.
+Sphinx never indexes the words of a ``nosearch`` page, but still lists its name in
+``searchindex.js``; pruning the index before it is written takes it out.
+
+The 2016 key ``exclude_from_search`` does not do this. In 2016 it kept a page out of GOV.UK's
+site-wide search (the manual's pages were sent to it at build time), not out of a search of
+the manual itself, which 2016 did not have; it marked, among others, the Agile category page
+and every phase page, which are what a reader searching the manual looks for. It is kept as
+data (``guides.json``) for a tool that feeds a site-wide search; ``nosearch: true`` leaves a
+page out of the manual's own search.
 
 On an incremental build Sphinx loads the last index and forgets the pages it rewrites, but
 keeps every word they had, with no page: ``searchindex.js`` then differs from a fresh build's

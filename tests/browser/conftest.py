@@ -15,18 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tooling import CHROMIUM, require_module, require_tool
-
-# Without the networking flags Chromium keeps calling Google's hosts, which this machine
-# refuses; --no-sandbox because CI runs as root.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tooling import CHROMIUM, CHROMIUM_ARGS, require_module, require_tool
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

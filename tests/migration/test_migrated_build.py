@@ -19,6 +19,8 @@ then checks on what they wrote:
   against the 2016 front matter it comes from, never against a copied list of titles (these
   tests share the build: under ``make test``'s pytest-xdist, one module is one worker, and a
   fixture shared with another module would be built again there).
+- in Chromium, the search page finds the page you mean: a page's exact title puts it first,
+  a category's name puts its category page in the top 3, and results show subtitles.
 
 The 2016 side is read straight from the corpus here, not through ``migrate_jekyll``, so a
 mistake in the migration cannot hide itself. Needs ``../shared/corpus``: skipped without it,
@@ -48,6 +50,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
+from served_site import chromium, serve
 from service_manual.core.vocabulary import DEFAULT_CATEGORIES, DEFAULT_PHASES, make_vocabulary
 from validity import Found, check_book, check_html, errors
 
@@ -747,3 +750,67 @@ def test_browse_page_lists_every_category_and_keeps_its_anchors(
     assert set(old) <= set(groups)
     contents = [a["href"] for a in part.select("nav.sm-contents a")]
     assert contents == [f"#{slug}" for slug in groups]
+
+
+# ---------------------------------------------------------------------- search
+
+#: Searching a page's exact title puts that page first for at least this share of the pages.
+EXACT_TITLE_FIRST = 0.95
+#: One-word topics that are category names: each puts its category's page in the top 3.
+CATEGORY_WORDS = ("agile", "governance", "operations", "measurement", "technology", "phases")
+
+# What search.html?q= runs before it lists the results (searchtools.js), for many queries in
+# one visit; the scorer reads the query from the address, as Search.init does, so the address
+# is set to each query first. Sphinx lists the results from the end of the array.
+FIRST_RESULTS = """(queries) => queries.map((query) => {
+  history.replaceState(null, "", "?q=" + encodeURIComponent(query));
+  const results = Search._performSearch(...Search._parseQuery(query));
+  return results.slice(-3).reverse().map((result) => result[0]);
+})"""
+LISTED = """(items) => items.map((item) => [
+  item.querySelector("a").getAttribute("href"),
+  item.querySelector(".sm-search-subtitle")?.textContent ?? null,
+])"""
+
+
+@pytest.mark.browser
+def test_search_finds_the_page_you_mean(build: Build) -> None:
+    """The real search page, in Chromium: ``search.html?q=agile`` as a reader opens it (the
+    listed results and their subtitles), then every category word and every page's exact
+    title through the same page's search, in that one visit."""
+    guides = build.site.guides
+    subtitles = {g["url"]: " ".join(g["subtitle"].split()) for g in guides if g["subtitle"]}
+    category_pages: dict[str, set[str]] = {}
+    for guide in guides:
+        if guide["type"] == "category-index" and guide["category"]:
+            category_pages.setdefault(guide["category"], set()).add(guide["docname"])
+    titled = [(g["docname"], g["title"]) for g in guides if g["title"]]
+    with serve(build.out) as url, chromium() as browser:
+        page = browser.new_page()
+        # Sphinx fetches every listed page for its summary; nothing here reads them.
+        page.route(
+            "**/*",
+            lambda route: (
+                route.abort() if route.request.resource_type == "fetch" else route.continue_()
+            ),
+        )
+        page.goto(f"{url}search.html?q=agile")
+        page.wait_for_selector("#search-results ul.search > li:nth-child(3)")
+        listed = page.eval_on_selector_all("#search-results ul.search > li", LISTED)
+        top3 = dict(zip(CATEGORY_WORDS, page.evaluate(FIRST_RESULTS, CATEGORY_WORDS), strict=True))
+        firsts = page.evaluate(FIRST_RESULTS, [title for _docname, title in titled])
+    # The page lists what its search found, each page with its subtitle.
+    shown = [href.split("#")[0].removesuffix(".html") for href, _subtitle in listed[:3]]
+    assert shown == top3["agile"]
+    for href, subtitle in listed:
+        assert subtitle == subtitles.get(href), href
+    assert sum(subtitle is not None for _href, subtitle in listed) >= 10
+    ranks = {w: [top3[w].index(d) + 1 for d in sorted(category_pages[w]) if d in top3[w]]
+             for w in CATEGORY_WORDS}  # fmt: skip
+    missed = [(title, first) for (docname, title), first in zip(titled, firsts, strict=True)
+              if first[:1] != [docname]]  # fmt: skip
+    share = 1 - len(missed) / len(titled)
+    print(f"exact title first: {len(titled) - len(missed)}/{len(titled)} ({share:.1%})")
+    print(f"rank of each category's page: {ranks}")
+    assert all(ranks.values()), ranks
+    assert share >= EXACT_TITLE_FIRST, missed
