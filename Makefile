@@ -9,16 +9,20 @@ SOURCEDIR     ?= docs
 BUILDDIR      ?= _build
 CONFDIR       ?= .
 PYTEST        ?= $(VENV)/bin/pytest
+# pytest-xdist: one worker per core, each test module on one worker (its module-scoped builds
+# are made once), slow modules first (tests/conftest.py). `make test PYTESTJOBS=` runs in one
+# process.
+PYTESTJOBS    ?= -n auto --dist loadfile --no-loadscope-reorder
 PYTESTOPTS    ?=
 
 # The virtual environment is (re)made when pyproject.toml changes.
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv html test lint livehtml clean latexpdf epub migrate bench Makefile
+.PHONY: help venv html test lint livehtml clean latexpdf epub migrate review bench frontend translations Makefile
 
 help: $(STAMP)
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" -c "$(CONFDIR)" $(SPHINXOPTS) $(O)
-	@echo "Project targets: venv test lint livehtml clean migrate bench"
+	@echo "Project targets: venv test lint livehtml clean migrate review bench frontend translations"
 
 # An empty recipe, so the catch-all rule at the end is not tried for it (a circular dependency).
 pyproject.toml: ;
@@ -32,7 +36,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 test: $(STAMP)
-	$(PYTEST) $(PYTESTOPTS)
+	$(PYTEST) $(PYTESTJOBS) $(PYTESTOPTS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check _ext tests conf.py
@@ -48,6 +52,11 @@ livehtml: $(STAMP)
 clean:
 	rm -rf "$(BUILDDIR)"
 
+# Bring the message catalogues up to date with the code and compile them (see README,
+# "Translations"): the extension's own, and this project's additions to Sphinx's.
+translations: $(STAMP)
+	$(VENV)/bin/python -m service_manual.translations locale
+
 # Convert a Jekyll service-manual tree into MyST sources for this project (see README).
 # Then: make html SOURCEDIR=$(DEST) BUILDDIR=$(BUILDDIR)/migrated
 SRC  ?= ../shared/corpus/gds-service-manual-2016/service-manual
@@ -55,11 +64,26 @@ DEST ?= $(BUILDDIR)/migrated/docs
 migrate: $(STAMP)
 	$(VENV)/bin/python -m migrate_jekyll "$(SRC)" "$(DEST)"
 
+# For owners: the guides that are overdue, due for review within 30 days or never reviewed,
+# grouped by owner, and every page's review state in $(BUILDDIR)/review/review.json (see
+# README). Reads only front matter. e.g. make review REVIEWOPTS="--within 60 --fail-on-overdue"
+REVIEWOPTS ?=
+review: $(STAMP)
+	$(VENV)/bin/python -m service_manual.review "$(SOURCEDIR)" -c "$(CONFDIR)" \
+		-o "$(BUILDDIR)/review/review.json" $(REVIEWOPTS)
+
 # A benchmark, not a test: ratios against plain Sphinx + MyST measured in the same run.
 # e.g. make bench BENCHOPTS="--sizes 200,2000 --migrated /tmp/manual --pdf"
 BENCHOPTS ?= --sizes 200,2000
 bench: $(STAMP)
 	$(VENV)/bin/python tests/benchmarks/bench.py $(BENCHOPTS)
+
+# GOV.UK Frontend, vendored into the theme (see README, "How the site looks"). npm installs the
+# versions pinned in package-lock.json; frontend/vendor.mjs compiles our Sass entry and copies
+# Frontend's JavaScript. Only this target needs npm: builds use the files it commits.
+frontend:
+	npm ci --ignore-scripts --no-audit --no-fund
+	npm run --silent vendor
 
 # Sphinx's own targets named in .PHONY need this explicit rule: make never looks for an
 # implicit (pattern) rule for a phony target, so the catch-all below would not run for them.

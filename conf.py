@@ -17,6 +17,8 @@ project = "Government Service Design Manual"
 author = "Government Digital Service"
 copyright = "Crown copyright"
 language = "en"
+# Sphinx's strings that its own catalogue of a language lacks (see README, "Translations").
+locale_dirs = [str(HERE / "locale")]
 # The manual's edition, shown on the PDF's title page and required by the EPUB builder.
 version = release = "2016"
 
@@ -44,7 +46,7 @@ myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist
 # Heading ids as kramdown made them in 2016, so old #fragment links keep working; headings
 # that the migration moved down a level keep theirs too.
 myst_heading_anchors = 6
-myst_heading_slug_func = "migrate_jekyll.slugs.kramdown_slug"
+myst_heading_slug_func = "service_manual.core.slugs.kramdown_slug"
 
 # HTML: the extension's own theme (GOV.UK-style pages on Sphinx's `basic` theme).
 html_theme = "service_manual"
@@ -57,9 +59,14 @@ html_copy_source = True
 html_show_sourcelink = False
 html_permalinks_icon = "#"
 
-# The service manual extension.
-service_manual_repository_url = "https://github.com/alphagov/service-manual-sphinx"
-service_manual_repository_branch = "main"
+# The service manual extension. The "View the source" and "history" links come from the
+# git checkout's origin remote, or Read the Docs' (see README, "Source and feedback links"):
+# no repository URL is set here. No default owner or feedback address is set either: none
+# is known yet, and the site shows none rather than a made-up one.
+
+# A guide's "Last updated" is git's author date of its last change (the extension loads
+# sphinx-last-updated-by-git where the sources are in a git checkout), as a day in the UK.
+git_last_updated_timezone = "Europe/London"
 
 # Debian's ImageMagick, not another program called convert earlier on PATH.
 image_converter = "/usr/bin/convert" if os.path.exists("/usr/bin/convert") else "convert"

@@ -67,6 +67,27 @@ SITE_SETTINGS: dict[str, Any] = {
 SRCDIR = "<srcdir>"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--soak-rounds",
+        type=int,
+        metavar="N",
+        help="rounds of edits in test_soak.py (default: enough to make every kind of edit "
+        "once; the long soak is 50)",
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """On a pytest-xdist worker (``make test``: ``-n auto --dist loadfile
+    --no-loadscope-reorder``), hand out the modules with a test marked ``slow`` first, each
+    module's order kept: the workers start on the long ones instead of one worker finishing
+    on them while the other waits. A run in one process keeps the usual order."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return
+    slow_modules = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_modules)
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """For ``@pytest.mark.sphinx(testroot=...)``: our roots, not Sphinx's."""
@@ -113,19 +134,23 @@ def heading_text(heading: Tag) -> str:
 
 def breadcrumb_items(page: BeautifulSoup) -> list[tuple[str, str | None]] | None:
     """The page's breadcrumbs as (text, href or None), checking their markup on the way:
-    one ``<nav aria-label="Breadcrumb">`` holding one ``<ol>`` of ``<li>``. None when the
-    page has no breadcrumbs."""
+    GOV.UK Frontend's breadcrumbs, one ``<nav aria-label="Breadcrumb">`` holding one ``<ol>``
+    of ``<li>``. None when the page has no breadcrumbs."""
     navs = page.find_all("nav", attrs={"aria-label": "Breadcrumb"})
     if not navs:
         return None
     assert len(navs) == 1
+    assert navs[0]["class"] == ["govuk-breadcrumbs"]
     lists = navs[0].find_all(["ol", "ul"], recursive=False)
     assert [t.name for t in lists] == ["ol"]
+    assert lists[0]["class"] == ["govuk-breadcrumbs__list"]
     items = []
     for li in lists[0].find_all(True, recursive=False):
         assert li.name == "li"
+        assert li["class"] == ["govuk-breadcrumbs__list-item"]
         links = li.find_all("a")
         assert len(links) <= 1
+        assert all(a["class"] == ["govuk-breadcrumbs__link"] for a in links)
         items.append((li.get_text().strip(), links[0]["href"] if links else None))
     return items
 
@@ -286,3 +311,23 @@ def docs_html(docs_build: DocsBuild) -> Path:
     if not (docs_build.outdir / f"{SEED_GUIDE}.html").is_file():
         pytest.fail(f"the docs build wrote no seed guide:\n{docs_build.stderr}", pytrace=False)
     return docs_build.outdir
+
+
+# ----------------------------------------------------------------------------- a bare project
+
+
+@pytest.fixture(scope="session")
+def bare_project(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The manual's ``docs/`` built as a project whose conf.py lists only ``myst_parser`` and
+    ``service_manual``, with nothing injected: everything else comes with the extension."""
+    srcdir = tmp_path_factory.mktemp("bare") / "docs"
+    shutil.copytree(DOCS, srcdir)
+    (srcdir / "conf.py").write_text(
+        'extensions = ["myst_parser", "service_manual"]\n', encoding="utf-8"
+    )
+    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Site(app, srcdir, Path(app.outdir), normalise_warnings(app.warning.getvalue(), srcdir))

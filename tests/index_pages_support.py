@@ -72,7 +72,9 @@ def titles(bullets: Tag) -> list[str]:
 def generated(page: BeautifulSoup) -> list[tuple[str, Any]]:
     """What an index page generated after its own text, in order: ``("heading", text)`` for
     each group heading, ``("hero", [titles])`` for the hero promo, ``("list", [titles])``
-    for each list and ``("empty", sentence)`` for a list with nothing in it."""
+    for each list, ``("empty", sentence)`` for a list with nothing in it, ``("roles",
+    [(name, href)])`` for the links to the role pages and ``("browse", (text, href))`` for
+    the link to the browse page."""
     out: list[tuple[str, Any]] = []
     section = main_of(page).find("section")
     assert isinstance(section, Tag)
@@ -87,7 +89,20 @@ def generated(page: BeautifulSoup) -> list[tuple[str, Any]]:
             out.append(("list", titles(child)))
         elif "sm-guide-list__empty" in classes:
             out.append(("empty", child.get_text()))
+        elif "sm-role-links" in classes:
+            out.append(("roles", role_links(child)))
+        elif "sm-browse-link" in classes:
+            out.append(("browse", (child.get_text(), child.a["href"])))
     return out
+
+
+def role_links(bullets: Tag) -> list[tuple[str, str | None]]:
+    """A role links list as (name, href, or None for the page's own role)."""
+    found = []
+    for li in bullets.find_all("li", recursive=False):
+        link = li.find("a")
+        found.append((li.get_text().strip(), link["href"] if link else None))
+    return found
 
 
 def groups(page: BeautifulSoup) -> list[tuple[str, list[str]]]:
@@ -96,8 +111,8 @@ def groups(page: BeautifulSoup) -> list[tuple[str, list[str]]]:
     pairs = []
     for (kind, text), (next_kind, value) in pairwise(parts):
         if kind == "heading":
-            assert next_kind in {"list", "empty"}, parts
-            pairs.append((text, value if next_kind == "list" else []))
+            assert next_kind in {"list", "empty", "roles"}, parts
+            pairs.append((text, [] if next_kind == "empty" else value))
     return pairs
 
 

@@ -17,6 +17,8 @@ from service_manual.config import DEFAULT_CATEGORIES, DEFAULT_LAYOUTS, DEFAULT_T
 
 PAGES = [
     "index",
+    "empty-front-matter",
+    "unclosed-front-matter",
     "invalid-yaml",
     "not-a-mapping",
     "unknown-values",
@@ -37,7 +39,7 @@ NO_TITLE = "that doesn't have a title: no link will be generated [toc.no_title]"
 # of the closing ``---``), depend on whether PyYAML has libyaml; the extension uses it if so.
 UNCLOSED_LIST = (
     ("did not find expected ',' or ']'", 4)
-    if sm_frontmatter._Loader is getattr(yaml, "CSafeLoader", None)
+    if sm_frontmatter.reading._Loader is getattr(yaml, "CSafeLoader", None)
     else ("expected ',' or ']', but got '<stream end>'", 3)
 )
 
@@ -48,8 +50,8 @@ EXPECTED: dict[str, list[tuple[int, str]]] = {
     "index": [
         (8, f"toctree contains reference to document 'not-a-mapping' {NO_TITLE}"),
     ],
+    # One mistake, one warning: ours (MyST is handed the block mended, and says nothing).
     "invalid-yaml": [
-        (1, "Malformed YAML [myst.topmatter]"),
         (
             UNCLOSED_LIST[1],
             f"front matter is not valid YAML: {UNCLOSED_LIST[0]}; "
@@ -57,11 +59,19 @@ EXPECTED: dict[str, list[tuple[int, str]]] = {
         ),
     ],
     "not-a-mapping": [
-        (1, "YAML is not a dict: <class 'list'> [myst.topmatter]"),
         (
             2,
             "front matter must be a mapping of keys to values, not a list; "
             "the page is built without it [service_manual.front_matter]",
+        ),
+    ],
+    # An empty block is no front matter: nothing to say.
+    "empty-front-matter": [],
+    "unclosed-front-matter": [
+        (
+            1,
+            "front matter starts with '---' on the first line but has no closing '---'; "
+            "it is read as the page's text [service_manual.front_matter]",
         ),
     ],
     "unknown-values": [
@@ -248,7 +258,6 @@ def test_warnings_can_be_silenced_one_subtype_at_a_time(build) -> None:
             "service_manual.front_matter",
             "service_manual.video",
             "service_manual.download",
-            "myst.topmatter",
             "toc.no_title",
             "ref.doc",
         ],
@@ -282,8 +291,8 @@ def test_unknown_values_are_dropped_and_the_layout_falls_back(bad) -> None:
     assert (guide.audience_primary, guide.phases, guide.phase, guide.theme) == ((), (), None, None)
     assert guide.extra == {"colour": "blue"}
     page = bad.html("unknown-values")
-    assert page.body["class"] == ["sm-body", "sm-layout--detailed-guidance"]
-    assert page.select("main > div.body.sm-guide")
+    assert page.body["class"] == ["govuk-template__body", "sm-layout--detailed-guidance"]
+    assert page.select("main div.body.sm-guide")
     assert page.select(".sm-tags") == []
 
 
@@ -333,3 +342,16 @@ def test_bad_downloads_copy_nothing(bad) -> None:
     assert blocks[1].find("ul") is None
     copied = sorted(p.name for p in (bad.outdir / "_downloads").rglob("*") if p.is_file())
     assert copied == ["present.txt"]
+
+
+def test_empty_front_matter_is_no_front_matter(bad) -> None:
+    page = bad.html("empty-front-matter")
+    assert [h.get_text().rstrip("¶#") for h in page.find_all("h1")] == ["Empty front matter"]
+    assert guides(bad.app.env)["empty-front-matter"].title is None
+
+
+def test_unclosed_front_matter_is_shown_as_the_text_it_is(bad) -> None:
+    page = bad.html("unclosed-front-matter")
+    main = page.find("main").get_text()
+    assert "title: Never closed" in main
+    assert [h.get_text().rstrip("¶#") for h in page.find_all("h1")] == ["Unclosed front matter"]

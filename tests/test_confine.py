@@ -64,7 +64,7 @@ def test_content_from_outside_is_left_out_with_a_warning(tmp_path: Path) -> None
             "<srcdir>/reach.md:14: WARNING: image '/../secret.png' is outside the source "
             "folder; it is not shown [service_manual.outside_source]",
             # A link out of the folder is not read at all; the warning names it.
-            "<srcdir>/linked/leak.md: WARNING: 'linked' is a symbolic link out of the source "
+            "<srcdir>/linked/leak.md:1: WARNING: 'linked' is a symbolic link out of the source "
             "folder; its 1 page(s) are not read [service_manual.outside_source]",
         ]
     )
@@ -73,3 +73,18 @@ def test_content_from_outside_is_left_out_with_a_warning(tmp_path: Path) -> None
     assert "the secret diagram" in page  # the image's alt text is kept
     handbook = (site.srcdir / "team/files/handbook.txt").read_text().splitlines()[0]
     assert handbook.split()[0] in page  # an include from inside the folder still works
+
+
+def test_a_link_out_of_the_folder_does_not_make_every_build_a_full_one(tmp_path: Path) -> None:
+    """Left out when the configuration is read, never after: the configuration Sphinx saves
+    is the one the next build computes, so the next build reads nothing again."""
+    from conftest import run_sphinx
+
+    site = build_root("seed", tmp_path, prepare=prepare)
+    again = run_sphinx(site.srcdir, freshenv=False)
+    status = again.status.getvalue()
+    assert "loading pickled environment" in status
+    assert "0 added, 0 changed, 0 removed" in status
+    assert "config changed" not in status
+    assert again.config.exclude_patterns == site.app.config.exclude_patterns
+    assert "linked" in again.config.exclude_patterns

@@ -158,9 +158,10 @@ def test_video_figures_hold_caption_and_watch_link(videos) -> None:
     figures = videos.html("forms").select("figure")
     found = []
     for figure in figures:
-        assert figure["class"] == ["sm-video"]
+        # GOV.UK Frontend's inset text, as a figure.
+        assert figure["class"] == ["sm-video", "govuk-inset-text"]
         (caption,) = figure.find_all("figcaption", recursive=False)
-        (link,) = figure.select("p.sm-video__watch > a")
+        (link,) = figure.select("p.sm-video__watch > a.govuk-link")
         found.append(
             (
                 caption.get_text().strip(),
@@ -170,7 +171,8 @@ def test_video_figures_hold_caption_and_watch_link(videos) -> None:
             )
         )
         assert figure["data-title"] == caption.get_text().strip()
-        assert link.select_one(".sm-visually-hidden").get_text() == ": " + found[-1][0]
+        assert figure["data-play-label"] == "Play video"
+        assert link.select_one(".govuk-visually-hidden").get_text() == ": " + found[-1][0]
     assert found == EXPECTED_FIGURES
 
 
@@ -291,7 +293,13 @@ def test_downloads_list_each_file_with_format_and_size(downloads_site) -> None:
     assert titles == [["Planning templates"], []]
     found = []
     for block in lists:
+        assert [ul["class"] for ul in block.find_all("ul")] == [
+            ["sm-downloads__list", "govuk-list"]
+        ]
         for item in block.select("ul.sm-downloads__list > li.sm-download"):
+            # The link, then its format and size, in one paragraph (GOV.UK's attachment style).
+            (details,) = item.find_all(recursive=False)
+            assert details.name == "p" and "sm-download__details" in details["class"]
             (link,) = item.find_all("a")
             match = DOWNLOAD_HREF.match(link["href"])
             assert match, link["href"]

@@ -1,7 +1,8 @@
 """Escaping: markup, script, template and TeX payloads in every field we print stay text.
 
 The ``hostile-escaping`` root puts the payloads into titles, subtitles, breadcrumbs, the
-hero, video captions and URLs, download titles and labels, and every kind of index list;
+hero (a page's title, or a promo's title, subtitle and URL), a phase's summary, video captions
+and URLs, download titles and labels, printable cards and every kind of index list;
 the test adds download files whose names are payloads. In HTML no payload becomes an element,
 an attribute or a script URL, and ``{{ 7*7 }}`` is never evaluated; in LaTeX no payload is a
 TeX command; the search index and ``guides.json`` stay valid and hold the payloads as text.
@@ -79,6 +80,7 @@ PAGES = [
     "roles/designers",
     "browse",
     "themes",
+    "cards",
 ]
 
 
@@ -86,11 +88,11 @@ def test_the_site_builds_with_located_typed_warnings(site: Site) -> None:
     assert_no_traceback(*site.warnings)
     assert unlocated_or_untyped(site.warnings) == []
     assert sorted(str(p.relative_to(site.outdir)) for p in html_pages(site.outdir)) == sorted(
-        [f"{page}.html" for page in PAGES] + ["genindex.html", "search.html"]
+        [f"{page}.html" for page in PAGES] + ["404.html", "genindex.html", "search.html"]
     )
 
 
-@pytest.mark.parametrize("docname", [*PAGES, "search", "genindex"])
+@pytest.mark.parametrize("docname", [*PAGES, "search", "genindex", "404"])
 def test_no_payload_becomes_markup(site: Site, docname: str) -> None:
     page = site.html(docname)
     for script in page.find_all("script"):
@@ -100,7 +102,10 @@ def test_no_payload_becomes_markup(site: Site, docname: str) -> None:
         assert not script.get_text().strip(), script
     assert page.find_all("img") == []
     assert page.find_all(["iframe", "object", "embed", "svg", "math", "base", "meta"]) == [
-        meta for meta in page.find_all("meta") if set(meta.attrs) <= {"charset", "name", "content"}
+        meta
+        for meta in page.find_all("meta")
+        if set(meta.attrs) <= {"charset", "name", "content"}
+        or (set(meta.attrs) == {"property", "content"} and meta["property"].startswith("og:"))
     ]
     for element in page.find_all(True):
         for name, value in element.attrs.items():
@@ -124,7 +129,7 @@ def texts(page: BeautifulSoup, selector: str) -> str:
         ("guides/payload", "title", ALL),
         ("guides/payload", "h1", ALL),
         ("guides/payload", "p.sm-subtitle", ALL),
-        ("guides/payload", "nav.sm-breadcrumbs li", (SCRIPT, IMG, TEMPLATE, TEX_INPUT)),
+        ("guides/payload", "nav.govuk-breadcrumbs li", (SCRIPT, IMG, TEMPLATE, TEX_INPUT)),
         ("guides/payload", "figcaption", ALL),
         ("guides/payload", "p.sm-downloads__title", ALL),
         ("guides/payload", ".sm-download__name", (SCRIPT, IMG, TEMPLATE, TEX_WRITE)),
@@ -137,6 +142,12 @@ def texts(page: BeautifulSoup, selector: str) -> str:
         ("roles/designers", "a.sm-guide-list__title", (SCRIPT, IMG, TEMPLATE, TEX_INPUT)),
         ("browse", "a.sm-guide-list__title", ALL),
         ("themes", "a.sm-guide-list__title", ALL),
+        ("roles/designers", ".sm-hero a.sm-guide-list__title", ALL),
+        ("roles/designers", ".sm-hero .sm-guide-list__subtitle", ALL),
+        ("index", "p.sm-phases__summary", ALL),
+        ("cards", "h1", (SCRIPT, TEMPLATE, TEX_INPUT)),
+        ("cards", "h2.sm-card__title", ALL),
+        ("cards", "p.sm-card__subtitle", ALL),
         ("guides/payload", "a.sm-tag", ()),
     ],
 )
@@ -148,10 +159,35 @@ def test_every_printed_field_shows_its_payload_as_text(
         assert payload in shown, (payload, shown)
 
 
+@pytest.mark.parametrize(
+    ("docname", "key", "payloads"),
+    [
+        ("guides/payload", "description", ALL),
+        ("guides/payload", "og:title", ALL),
+        ("guides/payload", "og:description", ALL),
+        ("guides/overview", "og:title", (SCRIPT, IMG, TEMPLATE, TEX_INPUT)),
+        ("guides/overview", "description", (SCRIPT, TEMPLATE, TEX_WRITE)),
+    ],
+)
+def test_page_metadata_holds_the_payloads_as_text(
+    site: Site, docname: str, key: str, payloads: tuple[str, ...]
+) -> None:
+    page = site.html(docname)
+    (meta,) = page.find_all("meta", attrs={"property" if key.startswith("og:") else "name": key})
+    for payload in payloads:
+        assert payload in meta["content"], (payload, meta)
+    assert page.find("meta", property="og:url") is None  # no base URL: no page URL made up
+
+
 def test_the_video_caption_is_text_in_its_attribute_too(site: Site) -> None:
     figure = site.html("guides/payload").select("figure.sm-video")[0]
     assert plain(figure["data-title"]).startswith(f"Caption {SCRIPT} {IMG} {TEMPLATE}")
     assert figure["data-embed-url"].startswith("https://www.youtube-nocookie.com/embed/")
+
+
+def test_a_hero_url_is_an_attribute_and_nothing_more(site: Site) -> None:
+    (link,) = site.html("roles/designers").select(".sm-hero a")
+    assert link["href"] == f"https://example.com/{IMG}"
 
 
 def test_only_safe_breadcrumb_links(site: Site) -> None:

@@ -8,6 +8,7 @@ parser), which is fast; a few dozen go through a whole Sphinx build of a one-pag
 from __future__ import annotations
 
 import string
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -460,6 +461,7 @@ def directive(draw: st.DrawFn) -> str:
     return "\n".join([f"````{{{name}}} {argument}".rstrip(), *options, "", *content, "````"])
 
 
+@pytest.mark.slow
 @settings(
     max_examples=30,
     deadline=None,
@@ -475,8 +477,10 @@ def test_any_page_builds_with_located_typed_warnings(
         block = dump(data)
     except yaml.YAMLError:
         assume(False)
+    # tmp_path is one folder for all the examples: each gets a new folder inside it, so no
+    # example can pass on the pages an earlier one wrote.
     srcdir = write_site(
-        tmp_path / "site",
+        Path(tempfile.mkdtemp(prefix="example-", dir=tmp_path)) / "site",
         {
             "index.md": "---\ntitle: Home\n---\n\n```{toctree}\npage\n```\n",
             "page.md": f"---\n{block}---\n\nThe body text.\n\n" + "\n\n".join(directives),

@@ -28,6 +28,9 @@ from index_pages_support import (
     tree,
 )
 
+# The history fixture makes nineteen builds.
+pytestmark = pytest.mark.slow
+
 BACKUPS = """\
 ---
 title: Keeping backups
@@ -96,6 +99,12 @@ def delete_phase_page(p: Project) -> None:
     p.replace("index.md", "phases/alpha\n", "")
 
 
+def delete_browse_page(p: Project) -> None:
+    # A page of the header's navigation (the root's conf.py names it): every page changes.
+    p.delete("browse.md")
+    p.replace("index.md", "browse\n", "")
+
+
 STEPS: list[tuple[str, Callable[[Project], None]]] = [
     ("body-only", body_only),
     ("add-guide", add_guide),
@@ -106,6 +115,7 @@ STEPS: list[tuple[str, Callable[[Project], None]]] = [
     ("hero-and-role-titles", hero_and_role_titles),
     ("delete-guide", delete_guide),
     ("delete-phase-page", delete_phase_page),
+    ("delete-browse-page", delete_browse_page),
 ]
 STEP_NAMES = [name for name, _ in STEPS]
 
@@ -117,6 +127,7 @@ class Output:
 
     result: Result
     mains: dict[str, str]
+    pages: dict[str, str]  # each page's whole file, <head> and all
     lists: dict[str, list[tuple[str, Any]]]
     export: dict[str, Any]
 
@@ -125,6 +136,7 @@ class Output:
         return cls(
             result,
             {d: main_html(result.outdir, d) for d in docnames},
+            {d: (result.outdir / f"{d}.html").read_text(encoding="utf-8") for d in docnames},
             {d: generated(soup(result.outdir / f"{d}.html")) for d in INDEX_PAGES if d in docnames},
             guides_json(result.outdir),
         )
@@ -164,9 +176,11 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 @pytest.mark.parametrize("name", STEP_NAMES)
 def test_every_page_is_what_a_clean_build_gives(history, name: str) -> None:
     step: Step = history["steps"][name]
-    # First the lists, which make a readable failure; then the whole of <main>.
+    # First the lists, which make a readable failure; then <main>; then the whole file, with
+    # the <link rel="next|prev|up"> titles of its <head>.
     assert step.incremental.lists == step.fresh.lists
     assert [d for d in step.docnames if step.incremental.mains[d] != step.fresh.mains[d]] == []
+    assert [d for d in step.docnames if step.incremental.pages[d] != step.fresh.pages[d]] == []
 
 
 @pytest.mark.parametrize("name", STEP_NAMES)
@@ -200,6 +214,7 @@ def test_the_steps_change_what_index_pages_list(history) -> None:
         if all(step.fresh.lists[d] == previous.lists[d] for d in step.fresh.lists):
             unchanged.append(name)
         previous = step.fresh
+    # (Deleting the browse page changes the role pages, whose "Browse all guides" link goes.)
     assert unchanged == ["body-only", "delete-phase-page"]
 
 
@@ -236,13 +251,22 @@ def test_deleting_a_phase_page_rewrites_the_guides_whose_tags_linked_to_it(histo
         "guides/hosting",
         "guides/identity",
         "guides/pairing",
-        # the pages before and after it in the table of contents: their <head> names it
+        # the pages before and after it in the table of contents: their <link rel="next">
+        # and <link rel="prev"> named it
         "phases/discovery",
         "phases/beta",
     }
     page = BeautifulSoup(step.incremental.mains["guides/identity"], "html.parser")
     phase_tags = page.select(".sm-tag--phase")
     assert [(t.name, t.get_text()) for t in phase_tags] == [("a", "Discovery"), ("span", "Alpha")]
+
+
+def test_deleting_a_page_of_the_navigation_rewrites_every_page(history) -> None:
+    step: Step = history["steps"]["delete-browse-page"]
+    assert step.incremental.result.written == set(step.docnames)
+    page = BeautifulSoup(step.incremental.pages["guides/hosting"], "html.parser")
+    links = page.select(".govuk-service-navigation__link")
+    assert [a.get_text(strip=True) for a in links] == ["Home", "Phases"]
 
 
 def index_warnings(output: Output) -> list[str]:
@@ -261,7 +285,11 @@ def test_a_hero_whose_title_changed_warns_and_the_guide_is_listed(history) -> No
         ("heading", "Guides"),
         ("list", ["Pairing on code", "Starting a new project"]),
     ]
-    assert lists[-1] == ("list", ["Designers and illustrators", "Web operations"])
+    # The role links name each role, whatever its page's title.
+    assert lists[-2] == (
+        "roles",
+        [("Developers", None), ("Web operations", "web-ops.html"), ("Designers", "designers.html")],
+    )
 
 
 def test_a_deleted_phase_page_warns_once(history) -> None:

@@ -22,6 +22,7 @@ from index_pages_support import (
     groups,
     items,
     main_of,
+    role_links,
     search_index,
     titles,
 )
@@ -160,25 +161,40 @@ def test_phase_page_with_no_guides_says_so(site) -> None:
     assert generated(site.html("phases/live")) == [("empty", EMPTY)]
 
 
-def test_role_page_has_hero_guides_more_guides_and_other_roles(site) -> None:
+# Every role page, in the order of service_manual_roles; the page's own role is not a link.
+ROLE_LINKS = [
+    ("Developers", "developers.html"),
+    ("Web operations", "web-ops.html"),
+    ("Designers", "designers.html"),
+]
+
+
+def role_links_from(docname: str) -> list[tuple[str, str | None]]:
+    return [(name, None if docname.endswith(href[:-5]) else href) for name, href in ROLE_LINKS]
+
+
+def test_role_page_has_hero_guides_resources_more_guides_and_role_links(site) -> None:
     page = site.html("roles/developers")
     assert generated(page) == [
         ("hero", [KICKOFF[0]]),
         ("heading", "Guides"),
-        # primary audience, guides and resources, not the hero nor the category overview
-        ("list", [PAIRING[0], IDENTITY[0]]),
+        # primary audience, guides, not the hero nor the category overview
+        ("list", [IDENTITY[0]]),
+        ("heading", "Resources"),
+        ("list", [PAIRING[0]]),
         ("heading", "More guides from the manual"),
         ("list", [HOSTING[0]]),
-        ("heading", "Other roles"),
-        ("list", ["Designers", "Web operations"]),
+        ("heading", "Guides and resources for…"),
+        ("roles", role_links_from("roles/developers")),
+        ("browse", ("Browse all guides…", "../browse.html")),
     ]
     hero = main_of(page).select_one("div.sm-hero > ul.sm-guide-list")
     assert items(hero) == [(KICKOFF[0], "../guides/kickoff.html", KICKOFF[1])]
-    other_roles = main_of(page).select("ul.sm-guide-list")[-1]
-    assert items(other_roles) == [
-        ("Designers", "designers.html", "Guides for people who shape the service"),
-        ("Web operations", "web-ops.html", "Guides for people who keep the service running"),
-    ]
+    # "Guides" and "Resources" show titles, "More guides from the manual" subtitles too.
+    guides, resources, more = main_of(page).select(":scope section > ul.sm-guide-list")
+    assert items(guides) == [(IDENTITY[0], "../guides/identity.html", "")]
+    assert items(resources) == [(PAIRING[0], "../guides/pairing.html", "")]
+    assert items(more) == [(HOSTING[0], "../guides/hosting.html", HOSTING[1])]
 
 
 @pytest.mark.parametrize(
@@ -189,7 +205,7 @@ def test_role_page_has_hero_guides_more_guides_and_other_roles(site) -> None:
             [
                 ("Guides", [SKETCHING[0], KICKOFF[0]]),
                 ("More guides from the manual", [IDENTITY[0]]),
-                ("Other roles", ["Developers", "Web operations"]),
+                ("Guides and resources for…", role_links_from("roles/designers")),
             ],
         ),
         (
@@ -197,7 +213,7 @@ def test_role_page_has_hero_guides_more_guides_and_other_roles(site) -> None:
             [
                 ("Guides", [HOSTING[0], MONITORING[0]]),
                 ("More guides from the manual", [SKETCHING[0]]),
-                ("Other roles", ["Designers", "Developers"]),
+                ("Guides and resources for…", role_links_from("roles/web-ops")),
             ],
         ),
     ],
@@ -206,6 +222,7 @@ def test_role_pages_without_a_hero(site, docname: str, expected: list[Any]) -> N
     page = site.html(docname)
     assert main_of(page).select("div.sm-hero") == []
     assert groups(page) == expected
+    assert generated(page)[-1] == ("browse", ("Browse all guides…", "../browse.html"))
 
 
 def test_browse_page_lists_every_category_overview_first(site) -> None:
@@ -268,6 +285,10 @@ def test_tags_link_to_the_index_page_of_their_phase_and_role(
 
 
 # ----------------------------------------------------------------------------- search
+
+
+# phases/live says `nosearch: true` (Sphinx's own switch), and exclude_from_search, which alone
+# would not leave it out (tests/test_published.py).
 
 
 def test_excluded_page_is_not_searchable(site) -> None:
@@ -405,11 +426,13 @@ def test_unknown_guide_list_options_are_dropped(bad) -> None:
 
 
 def test_role_page_with_two_roles_indexes_the_first_and_shows_no_hero(bad) -> None:
+    # No page has the role as its secondary audience: no "More guides from the manual".
+    # The site has no browse page: no link to it.
     assert generated(bad.html("roles/developers")) == [
         ("heading", "Guides"),
         ("list", ["Caching pages", "Using queues"]),
-        ("heading", "More guides from the manual"),
-        ("empty", NO_GUIDES_FOR_ROLE),
+        ("heading", "Guides and resources for…"),
+        ("roles", [("Developers", None)]),
     ]
 
 
@@ -433,10 +456,12 @@ def html_sequence(page: BeautifulSoup) -> list[tuple[str, ...]]:
     section = main_of(page).find("section")
     for bullets_or_heading in section.select(
         ":scope > h2.sm-guide-list__heading, :scope > ul.sm-guide-list, "
-        ":scope > div.sm-hero > ul.sm-guide-list"
+        ":scope > div.sm-hero > ul.sm-guide-list, :scope > ul.sm-role-links"
     ):
         if bullets_or_heading.name == "h2":
             out.append(("heading", bullets_or_heading.get_text()))
+        elif "sm-role-links" in bullets_or_heading["class"]:
+            out += [("item", name, "") for name, _href in role_links(bullets_or_heading)]
         else:
             out += [
                 ("item", title, subtitle) for title, _href, subtitle in items(bullets_or_heading)
@@ -453,14 +478,17 @@ def text_sequence(text: str) -> list[tuple[str, ...]]:
         elif match := re.fullmatch(r"\* (.+)", line):
             after = lines[i + 2] if i + 2 < len(lines) else ""
             subtitle = after[2:] if after.startswith("  ") and after[2:3] != "*" else ""
-            out.append(("item", match[1], subtitle))
+            # The page's own role, among the role links, is strong text rather than a link.
+            out.append(("item", match[1].removeprefix("**").removesuffix("**"), subtitle))
     return out
 
 
 _LATEX_ITEM = re.compile(
     r"\\section\*\{(?P<heading>[^}]*)\}"
-    r"|\\hyperref\[\\detokenize\{(?P<doc>[^}]*)::doc\}\]\{\\sphinxcrossref\{(?P<title>[^}]*)\}\}\}"
-    r"\n\n\\sphinxAtStartPar\n(?P<subtitle>[^\n]*)"
+    r"|\\item \{\} \n\\sphinxAtStartPar\n"
+    r"(?:\{\\hyperref\[\\detokenize\{[^}]*::doc\}\]\{\\sphinxcrossref\{(?P<title>[^}]*)\}\}\}"
+    r"|\\sphinxstylestrong\{(?P<current>[^}]*)\})"
+    r"(?:\n\n\\sphinxAtStartPar\n(?P<subtitle>[^\n]*))?"
 )
 
 
@@ -472,7 +500,7 @@ def latex_sequence(tex: str, title: str) -> list[tuple[str, ...]]:
     return [
         ("heading", m["heading"])
         if m["heading"] is not None
-        else ("item", m["title"], m["subtitle"])
+        else ("item", m["title"] or m["current"], m["subtitle"] or "")
         for m in _LATEX_ITEM.finditer(chapter)
     ]
 
@@ -531,7 +559,7 @@ def test_seed_guide_is_on_the_discovery_phase_page(docs_html) -> None:
 def test_seed_guide_is_under_guides_on_the_web_ops_page(docs_html) -> None:
     page = BeautifulSoup((docs_html / "web-ops/index.html").read_text("utf-8"), "html.parser")
     assert dict(groups(page))["Guides"] == [SEED]
-    assert SEED not in dict(groups(page))["More guides from the manual"]
+    assert SEED not in dict(groups(page)).get("More guides from the manual", [])
 
 
 def test_seed_guide_is_under_the_team_on_the_browse_page(docs_html) -> None:

@@ -3,7 +3,8 @@
 Read the Docs runs each job's commands in order, each in a new ``/bin/sh -c`` from the top of
 the checkout, with ``READTHEDOCS_OUTPUT`` and ``READTHEDOCS_VIRTUALENV_PATH`` set, and
 publishes what lands in ``$READTHEDOCS_OUTPUT/<format>/``. With no ``sphinx:`` key, only our
-jobs run. The build test does the same in a copy of the project.
+jobs run. The build test does the same in a shallow git clone of a copy of the project, as
+Read the Docs clones shallow.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ CONFIG = REPO / ".readthedocs.yaml"
 # The order Read the Docs runs its jobs in; a format's build job runs only when the format is
 # asked for ("html" always is).
 JOB_ORDER = (
+    "post_checkout",
     "pre_create_environment",
     "create_environment",
     "post_create_environment",
@@ -92,6 +94,11 @@ def test_config_leaves_every_step_to_our_jobs() -> None:
     assert not any("_build/html" in c for _, c in rtd_commands(config))
 
 
+def test_config_unshallows_the_clone_for_last_updated_dates() -> None:
+    # Read the Docs clones shallow: "Last updated" needs each page's last commit.
+    assert load_config()["build"]["jobs"]["post_checkout"] == ["git fetch --unshallow || true"]
+
+
 def test_config_installs_the_pdf_tools() -> None:
     packages = set(load_config()["build"]["apt_packages"])
     assert {"latexmk", "texlive-xetex", "fonts-freefont-otf"} <= packages
@@ -101,14 +108,33 @@ def test_config_installs_the_pdf_tools() -> None:
     assert packages <= ci_packages, packages - ci_packages
 
 
+def shallow_clone(root: Path) -> Path:
+    """The project as it is, committed in a repository of its own (with a later commit that
+    leaves the docs alone), and cloned from there one commit deep, as Read the Docs does."""
+    origin, checkout = root / "origin", root / "checkout"
+    shutil.copytree(REPO, origin, ignore=NOT_IN_A_CHECKOUT)
+    identity = ["-c", "user.name=Writer", "-c", "user.email=writer@example.org"]
+    for command in (
+        ["init", "-q"],
+        ["add", "-A"],
+        [*identity, "commit", "-q", "-m", "The project"],
+        [*identity, "commit", "-q", "--allow-empty", "-m", "A later commit"],
+    ):
+        subprocess.run(["git", *command], cwd=origin, check=True, capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{origin}", str(checkout)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return checkout
+
+
 @pytest.fixture(scope="module")
 def rtd_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Run every command Read the Docs would run, in a copy of the project; return the output."""
     for tool in ("latexmk", "xelatex", "make", "pdftotext"):
         require_tool(tool)
     root = tmp_path_factory.mktemp("rtd")
-    checkout = root / "checkout"
-    shutil.copytree(REPO, checkout, ignore=NOT_IN_A_CHECKOUT)
+    checkout = shallow_clone(root)
     output = root / "_readthedocs"
     env = {
         **os.environ,
@@ -148,6 +174,9 @@ def test_rtd_builds_the_html_site(rtd_output: Path) -> None:
     h1 = soup.find("h1")
     assert h1 is not None
     assert "Web operations skills" in h1.get_text()
+    # The clone was unshallowed: git knows the day the guide was last changed.
+    updated = soup.select_one(".sm-review__updated")
+    assert updated is not None and updated.get_text().startswith("Last updated on ")
 
 
 @pytest.mark.latex

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import build_root, soup
 from index_pages_support import main_of
-from service_manual.sections import section_of
+from service_manual.core.sections import section_of
 
 TEAM = [
     "team/hiring",  # named by the section page

@@ -8,8 +8,11 @@ another host, the downloads, the Contents list and the page tools.
 from __future__ import annotations
 
 import re
+import subprocess
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import (
@@ -21,11 +24,11 @@ from conftest import (
     search_titles,
     soup,
 )
+from service_manual.repository import web_url
 
 TITLE = "Web operations skills"
 SUBTITLE = "Helping develop secure, maintainable and available systems"
 CAPTION = "Nick Stenning talks about what it means to be in web operations."
-REPOSITORY = "https://github.com/alphagov/service-manual-sphinx"
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +73,29 @@ def test_breadcrumbs_lead_home_then_to_the_team(page, out: Path) -> None:
     ]
 
 
+def test_header_tags_are_a_summary_list(page) -> None:
+    """GOV.UK Frontend's summary list: a row a field, its key the label, its value the tags."""
+    (summary,) = page.select("dl.govuk-summary-list.sm-tags")
+    rows = summary.find_all(recursive=False)
+    assert {row.name for row in rows} == {"div"}
+    assert [
+        (
+            [c.name for c in row.find_all(recursive=False)],
+            row.select_one("dt.govuk-summary-list__key").get_text(),
+            row.select_one("dd.govuk-summary-list__value").get_text(),
+        )
+        for row in rows
+    ] == [
+        (["dt", "dd"], "For", "Web operations"),
+        (["dt", "dd"], "Phases", "Discovery"),
+        (["dt", "dd"], "Status", "Draft"),
+        (["dt", "dd"], "Category", "The team"),
+    ]
+    assert all("govuk-summary-list__row" in row["class"] for row in rows)
+
+
 def test_header_tags_link_to_role_phase_and_category_pages(page, out: Path) -> None:
-    tags = page.select("div.sm-tags .sm-tag")
+    tags = page.select("dl.govuk-summary-list.sm-tags .sm-tag")
     found = [
         (
             next(c for c in t["class"] if c.startswith("sm-tag--")),
@@ -86,24 +110,27 @@ def test_header_tags_link_to_role_phase_and_category_pages(page, out: Path) -> N
         ("sm-tag--status", "Draft", None),
         ("sm-tag--category", "The team", "index.html"),
     ]
+    assert all("govuk-link" in t["class"] for t in tags if t.name == "a")
     layouts = {
         href: soup(out / href).body["class"] for _kind, _text, href in found if href is not None
     }
     assert layouts == {
-        "../web-ops/index.html": ["sm-body", "sm-layout--role-index"],
-        "../phases/discovery.html": ["sm-body", "sm-layout--phases"],
-        "index.html": ["sm-body", "sm-layout--category-index"],
+        "../web-ops/index.html": ["govuk-template__body", "sm-layout--role-index"],
+        "../phases/discovery.html": ["govuk-template__body", "sm-layout--phases"],
+        "index.html": ["govuk-template__body", "sm-layout--category-index"],
     }
 
 
 def test_draft_tag_is_shown(page) -> None:
+    """A status is what GOV.UK Frontend's tag component is for."""
     (status,) = page.select(".sm-tag--status")
     assert status.get_text() == "Draft"
-    assert status.find_parent(class_="sm-visually-hidden") is None
+    assert status.name == "strong" and "govuk-tag" in status["class"]
+    assert status.find_parent(class_="govuk-visually-hidden") is None
 
 
 def test_video_is_a_caption_and_a_watch_link(page) -> None:
-    (figure,) = page.select("figure.sm-video")
+    (figure,) = page.select("figure.sm-video.govuk-inset-text")
     assert figure.find("figcaption").get_text().strip() == CAPTION
     (link,) = figure.select("a")
     url = urlsplit(link["href"])
@@ -142,7 +169,9 @@ def test_downloads_are_copied_with_format_and_size(
     assert block.select_one("p.sm-downloads__title").get_text() == (
         "Web operations job description template"
     )
-    items = {li.select_one("a").get_text(): li for li in block.select("ul > li.sm-download")}
+    items = {
+        li.select_one("a").get_text(): li for li in block.select("ul.govuk-list > li.sm-download")
+    }
     assert list(items) == ["Download as OpenDocument Format", "Download as MS Word doc"]
     link = items[text].select_one("a")
     assert re.fullmatch(rf"\.\./_downloads/[0-9a-f]{{32}}/{re.escape(name)}", link["href"])
@@ -157,19 +186,52 @@ def test_downloads_are_copied_with_format_and_size(
 
 def test_contents_lists_the_sections(page) -> None:
     (contents,) = page.select("nav.sm-contents")
-    assert heading_text(contents.find(re.compile(r"^h\d$"))) == "Contents"
+    heading = contents.find(re.compile(r"^h\d$"))
+    assert heading_text(heading) == "Contents"
+    assert contents["aria-labelledby"] == heading["id"]
+    assert contents.select("ol.govuk-list > li") != []
     sections = page.select("main section > section")
     assert [(a.get_text(), a["href"]) for a in contents.select("ol > li > a")] == [
         (heading_text(s.find("h2")), f"#{s['id']}") for s in sections
     ]
 
 
-def test_page_tools_link_to_source_and_history(page) -> None:
-    (tools,) = page.select("aside.sm-page-tools")
-    assert [(a.get_text(), a["href"]) for a in tools.find_all("a")] == [
-        ("View the source of this page", f"{REPOSITORY}/blob/main/docs/{SEED_GUIDE}.md"),
-        ("See the history of this page", f"{REPOSITORY}/commits/main/docs/{SEED_GUIDE}.md"),
-    ]
+def test_page_tools_link_only_to_the_real_repository(page) -> None:
+    """The links come from this checkout's origin remote (repository.py): with no remote on
+    a forge whose URLs we know, there are none. No page links to a made-up repository."""
+    remote = subprocess.run(
+        ["git", "config", "--get", "remote.origin.url"], cwd=DOCS, capture_output=True, text=True
+    ).stdout.strip()
+    repository = web_url(remote) if remote else None
+    links = [(a.get_text(), a["href"]) for a in page.select("aside.sm-page-tools a")]
+    if repository is None:
+        assert links == []
+    else:
+        assert [text for text, _href in links] == [
+            "View the source of this page",
+            "See the history of this page",
+        ]
+        assert all(href.startswith(repository + "/") for _text, href in links)
+        assert all(href.endswith(f"/docs/{SEED_GUIDE}.md") for _text, href in links)
+    assert "service-manual-sphinx" not in str(page)
+
+
+def test_the_guide_says_when_git_last_changed_it(page) -> None:
+    """No review dates or owner are given in docs/ (none are known): the review box has only
+    the day git last changed the page, when the checkout has its history."""
+    stamp = subprocess.run(
+        ["git", "log", "-1", "--format=%at", "--", f"{SEED_GUIDE}.md"],
+        cwd=DOCS, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+    review = page.select_one(".sm-review")
+    if not stamp:
+        assert review is None
+        return
+    # conf.py: the day in the UK.
+    day = datetime.fromtimestamp(int(stamp), ZoneInfo("Europe/London")).date().isoformat()
+    (updated,) = review.find_all("p")
+    assert updated.find("time")["datetime"] == day
+    assert updated.get_text().startswith("Last updated on ")
 
 
 def test_search_knows_the_guide_by_its_title(docs_html: Path) -> None:

@@ -18,6 +18,17 @@ import pytest
 #: Where the tests look for Debian's Chromium (package ``chromium``).
 CHROMIUM = "/usr/bin/chromium"
 
+#: How the tests start it. Without the networking flags Chromium keeps calling Google's hosts,
+#: which this machine refuses; --no-sandbox because CI runs as root.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
 
 def in_ci() -> bool:
     """True when running under ``.ci/run``, which sets ``CI=true``."""

@@ -5,8 +5,9 @@ conversion lives in its own module, named after what it converts (``frontmatter`
 ``downloads``, ``links`` ...); :mod:`migrate_jekyll.pipeline` runs them in order and
 :mod:`migrate_jekyll.report` records what each did and what it could not convert.
 
-The package needs only the standard library and PyYAML, and never imports the Sphinx
-extension: it writes files, and the build reads them.
+The package needs only the standard library, PyYAML and ``service_manual.core`` (the
+manual's vocabularies and heading ids, which import no Sphinx): it never loads Sphinx or the
+extension. It writes files, and the build reads them.
 """
 
 from __future__ import annotations

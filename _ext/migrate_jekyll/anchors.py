@@ -16,10 +16,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from service_manual.core.slugs import kramdown_slug, unique
+
 from .document import Line, code_mask
 from .headings import ATX, plain_text
 from .report import Report
-from .slugs import kramdown_slug, unique
 
 _ONLY_ID = re.compile(r"^\{#([^\s}]+)\}\s*$")
 _BLOCK_ID = re.compile(r"^\{#([^\s}]+)[^}]*\}\s*$")

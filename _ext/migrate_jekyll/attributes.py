@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 import shlex
 
+from service_manual.core.slugs import kramdown_slug
+
 from .document import Line, blocks, code_mask
 from .headings import ATX, plain_text
 from .report import Report
-from .slugs import kramdown_slug
 
 _BLOCK_IAL = re.compile(r"^ {0,3}\{:\s*([^}]*)\}\s*$")
 _SPAN_IAL = re.compile(r"(?<=[*_`)\]])\{:\s*([^}]*)\}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from service_manual.config import DEFAULT_ROLES
+from service_manual.core.vocabulary import DEFAULT_ROLES
 
 from .report import Report
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 
+from service_manual.core.slugs import kramdown_slug, unique
+
 from .document import Line, code_mask
 from .report import Report
-from .slugs import kramdown_slug, unique
 
 ATX = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
 _NO_SPACE = re.compile(r"^(#{1,6})([^#\s{].*)$")

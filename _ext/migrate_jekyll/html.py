@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 import textwrap
 
+from service_manual.core.slugs import kramdown_slug
+
 from . import video
 from .document import Line
 from .html_inline import inline_html, named_anchors
 from .html_tree import INLINE, UNWRAP, Element, Unsupported, find_blocks, parse
 from .report import Report
-from .slugs import kramdown_slug
 
 # --------------------------------------------------------------------------- rendering
 

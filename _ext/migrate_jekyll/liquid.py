@@ -5,8 +5,11 @@
 - ``themes/index.md``: each ``<h3>Theme</h3>`` + ``{% for p in site.pages %}{% if p.theme ==
   'x' %}`` loop becomes ``## Theme`` and a ``{guide-list}`` with ``:theme: x`` and ``:type:
   any``: the loop listed every page with that theme, whatever its type (or none).
-- ``{% include _phases.html %}`` (the phases page and the home page) becomes a list of links
-  to the phase pages; ``{% include _role-links.html %}`` (home page) a list of the role pages.
+- ``{% include _phases.html %}`` (the phases page and the home page) becomes the
+  ``{phase-navigation}`` directive, ``{% include _role-links.html %}`` (home page) the
+  ``{role-links}`` directive: the extension makes the same lists from the pages' front matter.
+  The include stays in place through the HTML pass (which keeps it a paragraph of its own)
+  and :func:`include_directives` replaces it after.
 - The home page, ``index.html``, becomes ``index.md`` (``layout: homepage``): its ``<h1>`` and
   subtitle move to the front matter ``title`` and ``subtitle``.
 
@@ -21,7 +24,7 @@ import re
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 
-from service_manual.config import DEFAULT_PHASES
+from service_manual.core.vocabulary import DEFAULT_PHASES
 
 from .document import Line, Page
 from .frontmatter import ROLES
@@ -65,20 +68,19 @@ def themes_body(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _link_list(pages: list[Page], no: int) -> list[Line]:
-    """The pages as an HTML list: the includes stood inside HTML, which the HTML pass converts."""
-    items = []
-    for page in pages:
-        url = "/service-manual/" + str(page.source.with_suffix(""))
-        subtitle = page.front.get("subtitle")
-        suffix = f": {html.escape(subtitle)}" if isinstance(subtitle, str) and subtitle else ""
-        items.append(f'<li><a href="{url}">{html.escape(page.title)}</a>{suffix}</li>')
-    return [Line(no, text) for text in ["", "<ul>", *items, "</ul>", ""]]
+# Includes that hold a list of pages, and the directive that makes the same list from data.
+INCLUDE_DIRECTIVES = {"_phases.html": "phase-navigation", "_role-links.html": "role-links"}
 
 
 def phase_pages(pages: Mapping[PurePosixPath, Page]) -> list[Page]:
-    found = [pages.get(PurePosixPath(f"phases/{p}.md")) for p in PHASES]
-    return [p for p in found if p is not None]
+    """The pages ``{phase-navigation}`` lists, in its order: ``layout: phases`` and a
+    ``phase``, as the extension finds them."""
+    found: dict[str, Page] = {}
+    for page in sorted(pages.values(), key=lambda p: str(p.source)):
+        phase = page.front.get("phase")
+        if page.front.get("layout") == "phases" and isinstance(phase, str):
+            found.setdefault(phase, page)
+    return [found[p] for p in PHASES if p in found]
 
 
 def role_pages(pages: Mapping[PurePosixPath, Page]) -> list[Page]:
@@ -108,10 +110,8 @@ def convert(page: Page, pages: Mapping[PurePosixPath, Page], file: str, report: 
     out: list[Line] = []
     for line in page.body:
         include = _INCLUDE.match(line.text)
-        if include and include.group(1) == "_phases.html":
-            out += _link_list(phase_pages(pages), line.no)
-        elif include and include.group(1) == "_role-links.html":
-            out += _link_list(role_pages(pages), line.no)
+        if include and include.group(1) in INCLUDE_DIRECTIVES:
+            out.append(line)  # for include_directives, after the HTML pass
         elif LIQUID.search(line.text):
             report.issue(file, line.no, "liquid", f"Liquid left as it is: {line.text.strip()}")
             out.append(line)
@@ -119,6 +119,20 @@ def convert(page: Page, pages: Mapping[PurePosixPath, Page], file: str, report: 
             out.append(line)
     page.body = out
     report.count("liquid")
+
+
+def include_directives(lines: list[Line], report: Report) -> list[Line]:
+    """Each include of a list of pages, on a line of its own, as its directive."""
+    out: list[Line] = []
+    for line in lines:
+        include = _INCLUDE.match(line.text)
+        name = INCLUDE_DIRECTIVES.get(include.group(1)) if include else None
+        if name is None:
+            out.append(line)
+            continue
+        out += [line.with_text(text) for text in ("", f"```{{{name}}}", "```", "")]
+        report.count("liquid.include")
+    return out
 
 
 _PAGE_HEADER = re.compile(r"<header\b.*?</header>", re.S)

@@ -24,6 +24,7 @@ from . import (
     frontmatter,
     headings,
     html,
+    layouts,
     liquid,
     redirects,
     tables,
@@ -111,6 +112,7 @@ def structure(page: Page, pages: dict[PurePosixPath, Page], report: Report) -> N
     if page.source.suffix == ".md":
         body = headings.keep_kramdown_ids(body, report)
     body = html.convert(body, file, report)
+    body = liquid.include_directives(body, report)
     body = attributes.convert(body, file, report)
     body = tables.convert(body, file, report)
     body = abbreviations.convert(body, file, report)
@@ -144,6 +146,8 @@ def migrate(paths: Paths) -> Report:
     site = SourceSite(files)
     sources = sorted(site.pages)
     pages = {source: read_page(paths.src, source, report) for source in sources}
+    site_files = layouts.SiteFiles(paths.src.parent)
+    layouts.apply(pages, site_files, site, report)
     frontmatter.check_site({str(s): p.front for s, p in pages.items()}, report)
     for page in pages.values():
         structure(page, pages, report)
@@ -163,10 +167,18 @@ def migrate(paths: Paths) -> Report:
         page.body = links.convert(page.body, page.source, file)
 
     by_docname = {page.docname: page for page in pages.values()}
+    # The table of contents follows what each page shows, includes and series layouts too.
+    listed = {
+        "phase-navigation": [p.docname for p in liquid.phase_pages(pages)],
+        "role-links": [p.docname for p in liquid.role_pages(pages)],
+    }
+    series = layouts.series_order(site_files, site)
     tree = toctree.children(by_docname)
     for index in toctree.index_pages(by_docname):
         page = by_docname[index]
-        entries = toctree.linked(tree.get(index, []), page.body)
+        kids = tree.get(index, [])
+        shown = layouts.linked_order(page.body, listed, [d for d in series if d in kids])
+        entries = toctree.linked(kids, shown)
         last = page.body[-1].no if page.body else 1
         page.body = page.body + toctree_block(index, entries, last)
         report.count("toctree")
@@ -197,7 +209,7 @@ def _notes(report: Report, paths: Paths) -> None:
         "Links to pages are written `[text](/folder/page.md#id)`: MyST resolves a `/`-rooted "
         "path against the source folder and checks the `#id` against the target's heading "
         "slugs, so the build needs `myst_heading_anchors = 6` and "
-        '`myst_heading_slug_func = "migrate_jekyll.slugs.kramdown_slug"` (kramdown ids).'
+        '`myst_heading_slug_func = "service_manual.core.slugs.kramdown_slug"` (kramdown ids).'
     )
     report.note(
         "Every index page ends with a `{section-toctree}`: the pages of its folder (and of "

@@ -45,6 +45,10 @@ COUNTS: dict[str, str] = {
     "html.inline_link": "inline <a href> turned into Markdown links",
     "html.break": "<br> spacers removed or turned into hard line breaks",
     "liquid": "pages whose Liquid was replaced by layouts or directives",
+    "liquid.include": "includes of a list of pages turned into {phase-navigation} or {role-links}",
+    "layouts.phase_summary": "sentences of _includes/_phases.html made the phase pages' summary",
+    "layouts.role_variant": "pages of a 2016 variant of role-index given layout: role-index",
+    "layouts.hero": "heroes written into a 2016 layout moved to the page's hero",
     "toctree": "section toctrees written on index pages",
     "assets": "images and documents copied",
     "redirects": "redirects written for 2016 URLs that no page has any more",
@@ -64,6 +68,7 @@ class Report:
     counts: Counter[str] = field(default_factory=Counter)
     issues: list[Issue] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    layouts: dict[str, tuple[int, str]] = field(default_factory=dict)  # pages, what it becomes
 
     def count(self, kind: str, n: int = 1) -> None:
         self.counts[kind] += n
@@ -75,6 +80,11 @@ class Report:
     def note(self, text: str) -> None:
         self.notes.append(text)
 
+    def layout(self, name: str, becomes: str) -> None:
+        """One more page of the 2016 layout ``name``, which becomes ``becomes``."""
+        pages, _ = self.layouts.get(name, (0, becomes))
+        self.layouts[name] = (pages + 1, becomes)
+
     # ------------------------------------------------------------------ writing
 
     def as_json(self) -> dict[str, object]:
@@ -85,6 +95,10 @@ class Report:
                 {"file": i.file, "line": i.line, "kind": i.kind, "message": i.message}
                 for i in sorted(set(self.issues))
             ],
+            "layouts": {
+                name: {"pages": pages, "becomes": becomes}
+                for name, (pages, becomes) in sorted(self.layouts.items())
+            },
             "notes": list(self.notes),
         }
 
@@ -116,6 +130,21 @@ class Report:
             for i in issues:
                 message = i.message.replace("|", "\\|").replace("\n", " ")
                 out.append(f"| `{i.file}` | {i.line} | `{i.kind}` | {message} |")
+        if self.layouts:
+            out += [
+                "",
+                "## Layouts",
+                "",
+                'What each 2016 layout the pages use becomes (see the README, "Differences '
+                'from the 2016 site").',
+                "",
+                "| 2016 layout | pages | becomes |",
+                "| --- | ---: | --- |",
+            ]
+            for name, (pages, becomes) in sorted(self.layouts.items()):
+                label = f"`{name}`" if name else "(none)"
+                becomes = becomes.replace("|", "\\|")
+                out.append(f"| {label} | {pages} | {becomes} |")
         if self.notes:
             out += ["", "## Notes", ""]
             out += [f"- {n}" for n in self.notes]

@@ -1,7 +1,7 @@
 """Section toctrees that put every page in the table of contents, following the URL tree.
 
 Each page's section is the ``index.md`` of its own folder or, failing that, of the nearest
-folder above it; the home page is the root (``service_manual.sections.section_of``: the
+folder above it; the home page is the root (``service_manual.core.sections.section_of``: the
 extension uses the same rule). Every index page ends with a ``{section-toctree}``, which
 lists the section's pages: the ones its text links to, in that order, written out here, and
 then the others by path, which the extension adds as it builds, so a page added later joins
@@ -16,7 +16,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 
-from service_manual.sections import FOLDER_INDEX, section_of
+from service_manual.core.sections import FOLDER_INDEX, section_of
 
 from .document import Line
 

@@ -2,62 +2,96 @@
 
 Where things live:
 
-- ``config``: the manual's vocabularies (phases, roles, categories ...) as config values;
+- ``core``: the manual's rules without Sphinx (vocabularies, heading ids, URL and path
+  policy), shared with the migration tool;
+- ``config``: the vocabularies and settings as config values;
 - ``frontmatter`` and ``collector``: where front matter becomes a typed :class:`Guide`;
 - ``site``: the site map derived from all guides (index pages, titles, parents);
-- ``header``, ``breadcrumbs``, ``contents``: where data becomes a guide's header;
+- ``header`` (with ``breadcrumbs`` and ``contents``): where data becomes a page's header;
 - ``video`` and ``downloads``: our directives;
-- ``listing``, ``guide_list``, ``index_pages``: pages that list other pages;
+- ``listing``, ``guide_list``, ``index_pages``: pages that list other pages, with
+  ``role_pages`` (a role's guides and the links between roles), ``phase_navigation`` (the
+  phases of a service), ``series`` (pages read as one, such as the Service Standard's) and
+  ``cards`` (a printable card for every page);
 - ``sections``: a section's table of contents, which a guide saved into its folder joins;
-- ``incremental`` and ``neighbours``: which pages an edit touches, for incremental builds;
+- ``incremental``: which pages an edit touches, for incremental builds, even after a build
+  that was stopped part-way;
+- ``review``: review dates, owners and change history, the review box and ``make review``;
+- ``repository`` and ``feedback``: a guide's source, history and "Report a problem" links;
 - ``export``: ``guides.json`` for other tools; ``search``: pages left out of search;
+  ``search_results``: the search ranking and the subtitles in its results;
 - ``confine``: nothing from outside the source folder is published;
-- ``offline``: print builds fetch no remote image;
-- ``redirects``: the migration's map of 2016 URLs, fed to sphinx-reredirects, and
-  ``redirect_pages``: its pages, written only when they change;
-- ``layouts``: which template renders a page;
+- ``offline``: no page or build fetches a remote image;
+- ``redirects``: the migration's map of 2016 URLs; ``old_paths``: a page's earlier paths;
+- ``redirect_pages``: the redirect pages of both, through sphinx-reredirects;
+- ``layouts``: the extension's HTML theme (``theme/``) and which template renders a page;
+  ``book``: a book's link to the page itself;
+- ``navigation``: the service navigation in every page's header;
+- ``translations``: the message catalogue (``locale/``) every reader-visible string is in;
+- ``published``: where the site is published (base URL, path prefix);
+- ``not_found_page``, ``sitemap``, ``metadata``: the 404 page, ``sitemap.xml`` and
+  ``robots.txt``, each page's description and Open Graph tags;
 - ``diagnostics``: every warning we give, by subtype.
+
+Importing the package loads no Sphinx: ``service_manual.core`` is usable on its own, and the
+features are imported when Sphinx calls :func:`setup`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import (
-    breadcrumbs,
-    collector,
-    config,
-    confine,
-    contents,
-    downloads,
-    export,
-    guide_list,
-    header,
-    incremental,
-    index_pages,
-    layouts,
-    neighbours,
-    offline,
-    redirect_pages,
-    redirects,
-    search,
-    sections,
-    site,
-    video,
-)
-
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
-# Bump when the shape of the Guide data changes, so old pickled environments are re-read.
-ENV_VERSION = 1
+# Bump when the shape of the stored data changes, so old pickled environments are re-read
+# (6: section pages are recorded, for {section-toctree}).
+ENV_VERSION = 6
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    from . import (
+        book,
+        breadcrumbs,
+        cards,
+        collector,
+        config,
+        confine,
+        contents,
+        downloads,
+        export,
+        feedback,
+        guide_list,
+        header,
+        incremental,
+        index_pages,
+        layouts,
+        metadata,
+        navigation,
+        not_found_page,
+        offline,
+        phase_navigation,
+        published,
+        redirect_pages,
+        redirects,
+        repository,
+        review,
+        role_pages,
+        search,
+        search_results,
+        sections,
+        series,
+        site,
+        sitemap,
+        translations,
+        video,
+    )
+
     app.setup_extension("myst_parser")
     for feature in (
+        translations,
         config,
         collector,
         confine,
@@ -69,15 +103,28 @@ def setup(app: Sphinx) -> dict[str, Any]:
         video,
         downloads,
         guide_list,
+        role_pages,
+        phase_navigation,
+        series,
+        cards,
         index_pages,
         incremental,
-        neighbours,
+        review,
+        repository,
+        feedback,
         layouts,
+        book,
+        navigation,
         offline,
         redirects,
         redirect_pages,
         search,
+        search_results,
         export,
+        published,
+        not_found_page,
+        sitemap,
+        metadata,
     ):
         feature.setup(app)
     return {

@@ -9,34 +9,35 @@ ordered list of links; print and text builders leave it out (a PDF has its own c
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from docutils import nodes
+from sphinx.locale import get_translation
 
 from .collector import guide_of
+from .core import urls
 from .diagnostics import warn
 from .site import ancestors, legacy_docname, site_map
-from .visitors import LEAVE_OUT
+from .visitors import add_web_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
-SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+_ = get_translation("service_manual")
 
 
 class breadcrumbs(nodes.General, nodes.Element):
     """``items``: a list of ``(title, href or None)``, filled in when resolved."""
 
 
-def add_breadcrumbs(app: Sphinx, doctree: nodes.document) -> None:
-    docname = app.env.docname
+def placeholder(app: Sphinx, docname: str) -> breadcrumbs | None:
+    """The breadcrumbs of every page but the home page, resolved per builder."""
     if docname == app.config.root_doc:
-        return
+        return None
     node = breadcrumbs(items=[])
     node.source = str(app.env.doc2path(docname))
     node.line = 1
-    doctree.insert(0, node)
+    return node
 
 
 def _from_front_matter(app: Sphinx, fromdocname: str) -> list[tuple[str, str | None]] | None:
@@ -47,10 +48,7 @@ def _from_front_matter(app: Sphinx, fromdocname: str) -> list[tuple[str, str | N
     for crumb in guide.breadcrumbs:
         location = (fromdocname, crumb.line) if crumb.line else fromdocname
         href: str | None = None
-        try:
-            parts = urlsplit(crumb.url)
-        except ValueError:  # e.g. an unclosed "[" IPv6 host
-            parts = None
+        parts = urls.parse(crumb.url)
         if not crumb.url:
             href = None
         elif parts is None:
@@ -61,9 +59,7 @@ def _from_front_matter(app: Sphinx, fromdocname: str) -> list[tuple[str, str | N
                 location=location,
             )
         elif parts.scheme:
-            if parts.scheme.lower() in SAFE_LINK_SCHEMES and (
-                parts.netloc or parts.scheme == "mailto"
-            ):
+            if urls.is_allowed_link(crumb.url):
                 href = crumb.url
             else:
                 warn(
@@ -97,7 +93,7 @@ def _from_toctree(app: Sphinx, fromdocname: str) -> list[tuple[str, str | None]]
     for docname in reversed(ancestors(site, fromdocname)):
         title = site.titles.get(docname, docname)
         if docname == env.config.root_doc:
-            title = "Home"
+            title = _("Home")
         items.append((title, app.builder.get_relative_uri(fromdocname, docname)))
     return items
 
@@ -117,16 +113,19 @@ def resolve_breadcrumbs(app: Sphinx, doctree: nodes.document, fromdocname: str) 
 
 
 def visit_breadcrumbs_html(self: HTML5Translator, node: breadcrumbs) -> None:
+    """GOV.UK Frontend's breadcrumbs component; a crumb without a link is plain text."""
+    label = str(_("Breadcrumb"))
     out = [
-        '<nav class="sm-breadcrumbs" aria-label="Breadcrumb">\n<ol class="sm-breadcrumbs__list">\n'
+        f'<nav class="govuk-breadcrumbs" aria-label="{self.attval(label)}">\n'
+        '<ol class="govuk-breadcrumbs__list">\n'
     ]
     for title, href in node["items"]:
         text = self.encode(title)
         if href is None:
-            out.append(f'<li class="sm-breadcrumbs__item">{text}</li>\n')
+            out.append(f'<li class="govuk-breadcrumbs__list-item">{text}</li>\n')
         else:
             out.append(
-                f'<li class="sm-breadcrumbs__item"><a class="sm-breadcrumbs__link" '
+                f'<li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" '
                 f'href="{self.attval(href)}">{text}</a></li>\n'
             )
     out.append("</ol>\n</nav>\n")
@@ -135,13 +134,5 @@ def visit_breadcrumbs_html(self: HTML5Translator, node: breadcrumbs) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(
-        breadcrumbs,
-        html=(visit_breadcrumbs_html, None),
-        latex=LEAVE_OUT,
-        text=LEAVE_OUT,
-        man=LEAVE_OUT,
-        texinfo=LEAVE_OUT,
-    )
-    app.connect("doctree-read", add_breadcrumbs, priority=600)
+    add_web_node(app, breadcrumbs, (visit_breadcrumbs_html, None))
     app.connect("doctree-resolved", resolve_breadcrumbs)

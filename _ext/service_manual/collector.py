@@ -2,6 +2,11 @@
 
 Keeping the data in ``env.service_manual_guides`` through an ``EnvironmentCollector``
 (process, purge and merge in one class) is what keeps ``-j`` and incremental builds right.
+
+Each source is read once: at ``source-read`` the front matter is taken from the text Sphinx
+read (and, where MyST would stumble over a broken block, the text MyST parses is mended, so
+the writer gets one warning, ours); the collector turns it into a Guide when the doctree is
+read, reporting every problem at its line.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from sphinx.environment.collectors import EnvironmentCollector
 
 from .config import vocabulary
 from .diagnostics import warn
-from .frontmatter import Guide, from_metadata, normalise, read_front_matter
+from .frontmatter import Guide, SourceFrontMatter, from_metadata, normalise, read_source
+from .review.settings import front_matter_settings
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -61,36 +67,56 @@ def guide_of(env: BuildEnvironment, docname: str) -> Guide | None:
     return guides(env).get(docname)
 
 
+_READ = "service_manual_front_matter"  # env.temp_data key: this document's front matter
+
+
+def read_front_matter_once(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Take the front matter from the text Sphinx read, and mend the block for MyST where it
+    would otherwise warn about it too."""
+    if app.env.doc2path(docname).suffix != ".md":
+        return
+    found = read_source(source[0])
+    app.env.temp_data[_READ] = found
+    if found.text_for_parser is not None:
+        source[0] = found.text_for_parser
+
+
 class GuideCollector(PerDocumentCollector):
     attribute = "service_manual_guides"
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
         env = app.env
         docname = env.docname
-        path = env.doc2path(docname)
 
-        def report(message: str, line: int | None) -> None:
+        def report(message: str, line: int | None, subtype: str = "front_matter") -> None:
             warn(
                 message,
-                subtype="front_matter",
+                subtype=subtype,
                 location=(docname, line) if line else docname,
             )
 
-        if path.suffix == ".md":
-            try:
-                text = path.read_text(encoding=env.config.source_encoding)
-            except (OSError, UnicodeDecodeError) as exc:
-                report(f"could not read front matter: {exc}", None)
-                text = ""
-            raw = read_front_matter(text, report)
+        def review_report(message: str, line: int | None) -> None:
+            report(message, line, "review")
+
+        found: SourceFrontMatter | None = env.temp_data.get(_READ)
+        if found is not None:
+            for message, line in found.problems:
+                report(message, line)
+            raw = found.raw
         else:
             raw = from_metadata(env.metadata.get(docname, {}))
-        guide = normalise(docname, raw, vocabulary(env.config), report)
+        guide = normalise(
+            docname,
+            raw,
+            vocabulary(env.config),
+            report,
+            review=front_matter_settings(env),
+            review_report=review_report,
+        )
         guides(env)[docname] = guide
-        if guide.exclude_from_search:
-            # Sphinx's own file-wide switch for leaving a page out of the search index.
-            env.metadata[docname]["nosearch"] = ""
 
 
 def setup(app: Sphinx) -> None:
+    # Early, so that other source-read handlers see the mended text.
+    app.connect("source-read", read_front_matter_once, priority=200)
     app.add_env_collector(GuideCollector)

@@ -8,152 +8,48 @@ build.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .core.vocabulary import (
+    DEFAULT_CATEGORIES,
+    DEFAULT_EXTRA_KEYS,
+    DEFAULT_GUIDE_LAYOUTS,
+    DEFAULT_LAYOUTS,
+    DEFAULT_PHASES,
+    DEFAULT_ROLES,
+    DEFAULT_SERIES_LAYOUTS,
+    DEFAULT_STATUSES,
+    DEFAULT_THEMES,
+    DEFAULT_TYPES,
+    DEFAULT_VIDEO_HOSTS,
+    Vocabulary,
+    make_vocabulary,
+)
 from .diagnostics import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-# Phases of a service, in the order a service goes through them.
-DEFAULT_PHASES: dict[str, str] = {
-    "discovery": "Discovery",
-    "alpha": "Alpha",
-    "beta": "Beta",
-    "live": "Live",
-    "retirement": "Retirement",
-}
+# What an empty list of guides says, and the label above the title of some layouts.
+DEFAULT_EMPTY_LIST_TEXT = "There is no guidance in this category for this phase."
+DEFAULT_LAYOUT_CAPTIONS = {"design-pattern": "Design pattern"}
 
-# Roles (audiences): slug -> display name and the other spellings found in the 2016 data.
-DEFAULT_ROLES: dict[str, dict[str, Any]] = {
-    "service-managers": {"title": "Service managers", "aliases": ["service-manager"]},
-    "delivery-managers": {"title": "Delivery managers", "aliases": ["delivery-manager"]},
-    "tech-archs": {
-        "title": "Technical architects",
-        "aliases": ["tech-arch", "technical-architect", "technical-architects"],
-    },
-    "developers": {"title": "Developers", "aliases": ["developer"]},
-    "web-ops": {"title": "Web operations", "aliases": ["web-operations", "webops"]},
-    "designers": {"title": "Designers", "aliases": ["designer"]},
-    "content-designers": {"title": "Content designers", "aliases": ["content-designer"]},
-    "user-researchers": {
-        "title": "User researchers",
-        "aliases": ["user-researcher", "researchers", "researcher"],
-    },
-    "performance-analysts": {
-        "title": "Performance analysts",
-        "aliases": ["performance-analyst", "analyst", "analysts"],
-    },
-    "qa": {"title": "Quality assurance testers", "aliases": ["tester", "testers"]},
-    "chief-technology-officers": {
-        "title": "Chief technology officers",
-        "aliases": ["chief-technology-officer", "cto", "ctos"],
-    },
-}
-
-# Categories, in the order of the 2016 "Browse guides by topic" page, then the others
-# that the 2016 data uses.
-DEFAULT_CATEGORIES: dict[str, str] = {
-    "agile": "Agile",
-    "assisted-digital": "Assisted digital",
-    "governance": "Governance",
-    "making-software": "Making software",
-    "measurement": "Measurement",
-    "operations": "Operations",
-    "phases": "Phases",
-    "identity-assurance": "Identity assurance",
-    "technology": "Technology",
-    "the-team": "The team",
-    "user-centred-design": "User-centred design",
-    "user-research": "User research",
-    "communications": "Communications",
-    "design-and-development-resources": "Design and development resources",
-    "domain-names": "Domain names",
-    "dbd": "Digital by Default Service Standard",
-    "service-managers": "Service managers",
-    "feedback": "Feedback",
-    "guidance": "Guidance",
-    "home": "Home",
-}
-
-DEFAULT_THEMES: dict[str, str] = {
-    "getting-started": "Getting started",
-    "understanding-your-audience": "Understanding your audience",
-    "security-and-the-law": "Security and the law",
-    "design-and-build": "Designing and building your service",
-    "maintain-and-improve": "Maintaining and improving your service",
-    "agile": "Agile",
-}
-
-DEFAULT_TYPES: list[str] = ["guide", "resource", "category-index"]
-
-# Status -> the tag shown on the page ("" shows none).
-DEFAULT_STATUSES: dict[str, str] = {"draft": "Draft", "beta": "Beta", "published": ""}
-
-# Layout -> template in _templates/. The 2016 names; layouts that looked the same share one.
-DEFAULT_LAYOUTS: dict[str, str] = {
-    "detailed-guidance": "detailed-guidance.html",
-    "design-pattern": "detailed-guidance.html",
-    "standard": "detailed-guidance.html",
-    "standard-support": "detailed-guidance.html",
-    "default": "detailed-guidance.html",
-    "role-index": "index-page.html",
-    "role-index-content-designer": "index-page.html",
-    "role-index-designers": "index-page.html",
-    "phases": "index-page.html",
-    "phases-index": "index-page.html",
-    "category-index": "index-page.html",
-    "browse": "index-page.html",
-    "themes": "index-page.html",
-    "cards": "wide.html",
-    "wide": "wide.html",
-    "homepage": "homepage.html",
-}
-
-# Layouts of guide pages: they get header tags and a "Contents" list of their sections.
-DEFAULT_GUIDE_LAYOUTS: list[str] = [
-    "detailed-guidance",
-    "design-pattern",
-    "standard",
-    "standard-support",
-    "default",
+__all__ = [
+    "DEFAULT_CATEGORIES",
+    "DEFAULT_EXTRA_KEYS",
+    "DEFAULT_GUIDE_LAYOUTS",
+    "DEFAULT_LAYOUTS",
+    "DEFAULT_PHASES",
+    "DEFAULT_ROLES",
+    "DEFAULT_SERIES_LAYOUTS",
+    "DEFAULT_STATUSES",
+    "DEFAULT_THEMES",
+    "DEFAULT_TYPES",
+    "DEFAULT_VIDEO_HOSTS",
+    "Vocabulary",
+    "vocabulary",
 ]
-
-# Front matter keys the 2016 data carries that we keep without interpreting.
-DEFAULT_EXTRA_KEYS: list[str] = ["long-title", "page_class"]
-
-DEFAULT_VIDEO_HOSTS: list[str] = [
-    "youtube.com",
-    "www.youtube.com",
-    "m.youtube.com",
-    "youtu.be",
-    "youtube-nocookie.com",
-    "www.youtube-nocookie.com",
-    "vimeo.com",
-    "www.vimeo.com",
-    "player.vimeo.com",
-]
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """The checked vocabularies, as one object the normaliser can take."""
-
-    phases: dict[str, str]
-    roles: dict[str, str]  # slug -> display name
-    role_aliases: dict[str, str]  # any accepted spelling -> slug
-    categories: dict[str, str]
-    themes: dict[str, str]
-    types: tuple[str, ...]
-    statuses: dict[str, str]
-    layouts: dict[str, str]
-    default_layout: str
-    extra_keys: frozenset[str]
-
-    def role_slug(self, value: str) -> str | None:
-        return self.role_aliases.get(value.strip().lower())
 
 
 def _is_str_map(value: Any) -> bool:
@@ -189,8 +85,18 @@ _SHAPES: dict[str, tuple[Any, Any, str]] = {
     "service_manual_types": (DEFAULT_TYPES, _is_str_list, "a list of strings"),
     "service_manual_statuses": (DEFAULT_STATUSES, _is_str_map, "a dict of status to tag"),
     "service_manual_layouts": (DEFAULT_LAYOUTS, _is_str_map, "a dict of layout to template"),
+    "service_manual_layout_captions": (
+        DEFAULT_LAYOUT_CAPTIONS,
+        _is_str_map,
+        "a dict of layout to the label shown above the title",
+    ),
     "service_manual_guide_layouts": (
         DEFAULT_GUIDE_LAYOUTS,
+        _is_str_list,
+        "a list of layout names",
+    ),
+    "service_manual_series_layouts": (
+        DEFAULT_SERIES_LAYOUTS,
         _is_str_list,
         "a list of layout names",
     ),
@@ -227,24 +133,42 @@ def check_config(app: Sphinx, config: Config) -> None:
         config.service_manual_legacy_prefix = "/service-manual"
 
 
+# Settings of Sphinx and MyST that the manual needs, and the value a project gets when its
+# conf.py does not set them: a guide's front matter `title` is its <h1>; a book in the
+# manual's theme leaves out the vendored GOV.UK Frontend's licence file (a book packs no
+# .txt file, and Sphinx would warn; the stylesheet the book packs names its licence itself).
+PROJECT_DEFAULTS: dict[str, Any] = {
+    "myst_title_to_header": True,
+    "epub_exclude_files": ["_static/govuk-frontend/LICENCE.txt"],
+}
+
+
+def set_by_project(config: Config, name: str) -> bool:
+    """Whether conf.py (or -D on the command line) sets ``name``."""
+    return name in config._raw_config or name in config.overrides
+
+
+def project_defaults(app: Sphinx, config: Config) -> None:
+    """Give a project that lists only ``myst_parser`` and ``service_manual`` what the manual's
+    pages need. Decided when the configuration is read, the same way on every run, so the
+    configuration Sphinx saves never differs from the next build's."""
+    for name, value in PROJECT_DEFAULTS.items():
+        if name in config and not set_by_project(config, name):
+            config[name] = value
+
+
 def vocabulary(config: Config) -> Vocabulary:
-    roles = config.service_manual_roles
-    aliases: dict[str, str] = {}
-    for slug, spec in roles.items():
-        aliases[slug.lower()] = slug
-        for alias in spec.get("aliases", []):
-            aliases.setdefault(alias.lower(), slug)
-    return Vocabulary(
-        phases=dict(config.service_manual_phases),
-        roles={slug: spec["title"] for slug, spec in roles.items()},
-        role_aliases=aliases,
-        categories=dict(config.service_manual_categories),
-        themes=dict(config.service_manual_themes),
-        types=tuple(config.service_manual_types),
-        statuses=dict(config.service_manual_statuses),
-        layouts=dict(config.service_manual_layouts),
+    """The vocabularies as this project's config sets them."""
+    return make_vocabulary(
+        phases=config.service_manual_phases,
+        roles=config.service_manual_roles,
+        categories=config.service_manual_categories,
+        themes=config.service_manual_themes,
+        types=config.service_manual_types,
+        statuses=config.service_manual_statuses,
+        layouts=config.service_manual_layouts,
         default_layout=config.service_manual_default_layout,
-        extra_keys=frozenset(config.service_manual_extra_keys),
+        extra_keys=config.service_manual_extra_keys,
     )
 
 
@@ -257,12 +181,11 @@ def setup(app: Sphinx) -> None:
     app.add_config_value(
         "service_manual_legacy_prefix", "/service-manual", "env", types=frozenset({str})
     )
-    app.add_config_value("service_manual_repository_url", "", "html", types=frozenset({str}))
-    app.add_config_value("service_manual_repository_branch", "main", "html", types=frozenset({str}))
     app.add_config_value(
         "service_manual_empty_list_text",
-        "There is no guidance in this category for this phase.",
+        DEFAULT_EMPTY_LIST_TEXT,
         "env",
         types=frozenset({str}),
     )
     app.connect("config-inited", check_config)
+    app.connect("config-inited", project_defaults)

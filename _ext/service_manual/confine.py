@@ -10,6 +10,7 @@ their own paths.)
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,33 +18,39 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from docutils.parsers.rst.directives.misc import Include
 
+from .core import paths
 from .diagnostics import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 
-def _outside(path: str | os.PathLike[str], srcdir: Path) -> bool:
-    return not Path(os.path.realpath(path)).is_relative_to(srcdir)
+_STANDARD_INCLUDES = Include.standard_include_path
+
+
+@functools.lru_cache(maxsize=1024)
+def _origin_of(source: str) -> str | None:
+    """``source`` when it is a writer's file on disk (docutils' own standard includes, such
+    as ``<isonum.txt>``, are not); remembered, as every node of a page names the same few."""
+    if not os.path.isabs(source) or not os.path.exists(source):
+        return None
+    return None if paths.inside(source, _STANDARD_INCLUDES) else source
 
 
 def _origin(node: nodes.Element) -> str | None:
-    """The file a node's content was read from, when that is a real file path (docutils'
-    own standard includes, such as ``<isonum.txt>``, are not a writer's files)."""
+    """The file a node's content was read from, when that is a real file path."""
     for source in (node.get("source"), node.source):
-        if isinstance(source, str) and os.path.isabs(source) and os.path.exists(source):
-            if Path(source).resolve().is_relative_to(_STANDARD_INCLUDES):
-                return None
-            return source
+        if isinstance(source, str):
+            origin = _origin_of(source)
+            if origin is not None:
+                return origin
     return None
-
-
-_STANDARD_INCLUDES = Path(os.path.realpath(Include.standard_include_path))
 
 
 def confine_to_source_folder(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
-    srcdir = Path(os.path.realpath(env.srcdir))
+    srcdir = env.srcdir
     reported: set[str] = set()
     for node in list(doctree.findall(nodes.Element)):
         if node is doctree or not _attached(node, doctree):
@@ -53,7 +60,7 @@ def confine_to_source_folder(app: Sphinx, doctree: nodes.document) -> None:
             if "://" in uri or uri.startswith("data:"):
                 continue
             _rel, path = env.relfn2path(uri, env.docname)
-            if _outside(path, srcdir):
+            if not paths.inside(path, srcdir):
                 warn(
                     f"image {uri!r} is outside the source folder; it is not shown",
                     subtype="outside_source",
@@ -63,7 +70,7 @@ def confine_to_source_folder(app: Sphinx, doctree: nodes.document) -> None:
                 node.replace_self(nodes.inline(alt, alt))
             continue
         origin = _origin(node)
-        if origin is None or not _outside(origin, srcdir):
+        if origin is None or paths.inside(origin, srcdir):
             continue
         if origin not in reported:
             reported.add(origin)
@@ -75,31 +82,63 @@ def confine_to_source_folder(app: Sphinx, doctree: nodes.document) -> None:
         node.parent.remove(node)
 
 
-def exclude_links_out(app: Sphinx) -> None:
-    """A symbolic link in the source folder that leads out of it is not read at all: its
-    pages, and their copied sources, would publish files from elsewhere. The warning names
-    the first page it would have brought in. (Links to other files are refused where they are
-    used: downloads and images.)"""
-    srcdir = Path(os.path.realpath(app.srcdir))
-    suffixes = tuple(app.config.source_suffix)
+def _links_out(srcdir: Path, suffixes: tuple[str, ...]) -> list[tuple[str, list[Path]]]:
+    """Each symbolic link in the folder that leads out of it and brings in pages, with the
+    pages it brings in."""
+    found = []
     for folder, dirs, files in os.walk(srcdir):
         for name in sorted(dirs + files):
             path = Path(folder, name)
-            if not path.is_symlink() or not _outside(path, srcdir):
+            if not path.is_symlink() or paths.inside(path, srcdir):
                 continue
             pages = _pages_behind(path, suffixes)
-            if not pages:
-                continue  # not a page, nor a folder of pages
-            relative = path.relative_to(srcdir).as_posix()
-            app.config.exclude_patterns.extend([relative, f"{relative}/**"])
-            first = pages[0].relative_to(srcdir).as_posix()
-            warn(
-                f"{relative!r} is a symbolic link out of the source folder; its "
-                f"{len(pages)} page(s) are not read",
-                subtype="outside_source",
-                location=(first.rsplit(".", 1)[0], None),
-            )
+            if pages:  # not a page, nor a folder of pages: used (or refused) where linked
+                found.append((path.relative_to(srcdir).as_posix(), pages))
         dirs[:] = [d for d in dirs if not Path(folder, d).is_symlink()]
+    return found
+
+
+def _suffixes(config: Config) -> tuple[str, ...]:
+    setting = config.source_suffix
+    return (setting,) if isinstance(setting, str) else tuple(setting)
+
+
+def exclude_links_out(app: Sphinx, config: Config) -> None:
+    """A symbolic link in the source folder that leads out of it is not read at all: its
+    pages, and their copied sources, would publish files from elsewhere. (Links to other
+    files are refused where they are used: downloads and images.)
+
+    The links are added to ``exclude_patterns`` when the configuration is read, so the value
+    Sphinx saves with the environment is the one the next build computes: a change here would
+    make Sphinx read every page again.
+    """
+    srcdir = Path(os.path.realpath(app.srcdir))
+    excluded = list(config.exclude_patterns)
+    for relative, _pages in _links_out(srcdir, _suffixes(config)):
+        excluded += [relative, f"{relative}/**"]
+    if excluded != config.exclude_patterns:
+        config.exclude_patterns = excluded
+
+
+def warn_links_out(app: Sphinx) -> None:
+    """One warning for each link :func:`exclude_links_out` left out, naming the first page it
+    would have brought in (given once the environment can name pages)."""
+    srcdir = Path(os.path.realpath(app.srcdir))
+    for relative, pages in _links_out(srcdir, _suffixes(app.config)):
+        first = nodes.Element()  # a location that names the file itself: it is no document
+        first.source, first.line = str(Path(app.srcdir, pages[0].relative_to(srcdir))), 1
+        warn(
+            f"{relative!r} is a symbolic link out of the source folder; its "
+            f"{len(pages)} page(s) are not read",
+            subtype="outside_source",
+            location=first,
+        )
+
+
+def forget_paths(app: Sphinx) -> None:
+    """Files may have moved since the last build in this process (live preview)."""
+    paths.forget()
+    _origin_of.cache_clear()
 
 
 def _pages_behind(link: Path, suffixes: tuple[str, ...]) -> list[Path]:
@@ -120,6 +159,9 @@ def _attached(node: nodes.Node, root: nodes.document) -> bool:
 
 
 def setup(app: Sphinx) -> None:
+    # After Sphinx has merged the suffixes extensions add (MyST's .md) into source_suffix.
+    app.connect("config-inited", exclude_links_out, priority=900)
+    app.connect("builder-inited", forget_paths)
+    app.connect("builder-inited", warn_links_out)
     # Before the collectors (priority 500) note images and downloads to copy.
-    app.connect("builder-inited", exclude_links_out)
     app.connect("doctree-read", confine_to_source_folder, priority=400)

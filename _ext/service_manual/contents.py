@@ -10,51 +10,42 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.locale import get_translation
 
-from .collector import guide_of
-from .header import guide_tags, top_section
-from .visitors import LEAVE_OUT
+from .visitors import add_web_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
+
+_ = get_translation("service_manual")
 
 
 class page_contents(nodes.General, nodes.Element):
     """``entries``: a list of ``(title, id)`` of the page's sections."""
 
 
-def add_contents(app: Sphinx, doctree: nodes.document) -> None:
-    guide = guide_of(app.env, app.env.docname)
-    section = top_section(doctree)
-    if guide is None or section is None:
-        return
-    if guide.layout not in app.config.service_manual_guide_layouts:
-        return
+def build_contents(section: nodes.section) -> page_contents | None:
+    """The Contents list of a page whose top section holds two or more sections."""
     entries = [
         (child[0].astext(), child["ids"][0])
         for child in section.children
         if isinstance(child, nodes.section) and child["ids"] and isinstance(child[0], nodes.title)
     ]
     if len(entries) < 2:
-        return
-    # After the title, the subtitle and the tags.
-    position = 1
-    while position < len(section) and (
-        isinstance(section[position], guide_tags)
-        or "sm-subtitle" in section[position].get("classes", [])
-    ):
-        position += 1
-    node = page_contents(entries=entries)
-    node.source, node.line = section.source, section.line
-    section.insert(position, node)
+        return None
+    return page_contents(entries=entries)
 
 
 def visit_page_contents_html(self: HTML5Translator, node: page_contents) -> None:
+    """GOV.UK's contents list: a "Contents" heading and a list of links, each after a dash.
+    The links are styled as every link is (Frontend's global styles)."""
+    heading = str(_("Contents"))
     out = [
         '<nav class="sm-contents" aria-labelledby="sm-contents-title">\n'
-        '<h2 class="sm-contents__title" id="sm-contents-title">Contents</h2>\n'
-        '<ol class="sm-contents__list">\n'
+        '<h2 class="govuk-heading-s sm-contents__title" id="sm-contents-title">'
+        f"{self.encode(heading)}</h2>\n"
+        '<ol class="govuk-list sm-contents__list">\n'
     ]
     for title, ident in node["entries"]:
         out.append(
@@ -67,12 +58,4 @@ def visit_page_contents_html(self: HTML5Translator, node: page_contents) -> None
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(
-        page_contents,
-        html=(visit_page_contents_html, None),
-        latex=LEAVE_OUT,
-        text=LEAVE_OUT,
-        man=LEAVE_OUT,
-        texinfo=LEAVE_OUT,
-    )
-    app.connect("doctree-read", add_contents, priority=610)
+    add_web_node(app, page_contents, (visit_page_contents_html, None))

@@ -6,6 +6,8 @@ The README lists the subtypes; keep :data:`SUBTYPES` and the README in step.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 from sphinx.util import logging
@@ -32,6 +34,15 @@ SUBTYPES: dict[str, str] = {
     "guide_list": "a {guide-list} option with an unknown value",
     "config": "a service_manual_* setting in conf.py with the wrong shape",
     "outside_source": "an include or image from outside the source folder (left out)",
+    "old_path": (
+        "an old_paths entry that is not a path of the site, where a page still is, that is "
+        "redirected already, or that several pages claim"
+    ),
+    "review": (
+        "a review key (last_reviewed_on, review_in, owner, change_history) with an impossible "
+        "or future date, an unknown period, an owner link that is not https: or mailto:, or "
+        "a review date with no period"
+    ),
 }
 
 
@@ -60,3 +71,20 @@ def warn(message: str, *, subtype: str, location: Any) -> None:
     """Log a warning of our type. ``location`` is a node, a docname or (docname, line)."""
     assert subtype in SUBTYPES, subtype
     logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype)
+
+
+def setting_location(app: Any, name: str) -> str | None:
+    """Where a setting is given, ``<confdir>/conf.py:<line>``, for a warning about its value;
+    None when it is not in ``conf.py`` (given with ``-D``, or no file)."""
+    confdir = getattr(app, "confdir", None)
+    if not confdir or name in getattr(app.config, "overrides", {}):
+        return None
+    path = Path(confdir, "conf.py")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = re.search(rf"^{re.escape(name)}\s*(?::[^=\n]*)?=", text, flags=re.MULTILINE)
+    if match is None:
+        return None
+    return f"{path}:{text.count(chr(10), 0, match.start()) + 1}"

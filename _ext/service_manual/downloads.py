@@ -9,20 +9,20 @@ size measured when the page is read. A path that is missing or leaves the source
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
-from urllib.parse import urlsplit
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
+from .core import paths, urls
 from .diagnostics import content_line, inline_lineno, warn
-from .visitors import CHILDREN_ONLY
+from .doctree import raw_as_text
+from .visitors import add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -101,9 +101,8 @@ class DownloadsDirective(SphinxDirective):
             )
             return None
         _rel, absolute = self.env.relfn2path(path, self.env.docname)
-        srcdir = Path(self.env.srcdir).resolve()
-        real = Path(os.path.realpath(absolute))
-        if not real.is_relative_to(srcdir):
+        real = paths.real(absolute)
+        if real is None or not paths.inside(real, self.env.srcdir):
             warn(
                 f"download {path!r} leaves the source folder; it is not copied",
                 subtype="download",
@@ -128,9 +127,7 @@ class DownloadsDirective(SphinxDirective):
                 self.arguments[0], lineno=inline_lineno(self, self.lineno)
             )
             title.extend(inline)
-            # A title is text with inline markup; HTML written in it is shown as written.
-            for raw in list(title.findall(nodes.raw)):
-                raw.replace_self(nodes.Text(raw.astext()))
+            raw_as_text(title)  # a title is text with inline markup, never HTML
             node += title
             node.extend(messages)
         items = nodes.bullet_list(classes=["sm-downloads__list"])
@@ -175,25 +172,17 @@ def refuse_unsafe_download_roles(app: Sphinx, doctree: nodes.document) -> None:
     written, so ``javascript:alert('://')`` became a live link. This runs before Sphinx's
     download collector (priority 500), so a refused file is never copied.
     """
-    srcdir = Path(app.env.srcdir).resolve()
     docname = app.env.docname
     for ref in list(doctree.findall(addnodes.download_reference)):
         target = ref.get("reftarget", "")
         if "://" in target:
-            try:
-                scheme = urlsplit(target).scheme.lower()
-            except ValueError:
-                scheme = ""
-            if scheme in {"http", "https"}:
+            if urls.is_web_url(target):
                 continue
             problem = "is a URL whose scheme is not allowed; it is not linked"
         else:
             _rel, absolute = app.env.relfn2path(target, docname)
-            try:
-                if Path(os.path.realpath(absolute)).is_relative_to(srcdir):
-                    continue
-            except ValueError:  # a NUL in the path
-                pass
+            if paths.inside(absolute, app.env.srcdir):
+                continue
             problem = "leaves the source folder; it is not copied"
         warn(
             f"download {target!r} {problem}",
@@ -224,22 +213,37 @@ def describe_for_print(app: Sphinx, doctree: nodes.document, fromdocname: str) -
 
 
 def visit_downloads_html(self: HTML5Translator, node: downloads) -> None:
+    """GOV.UK's attachment style: the title, then a GOV.UK Frontend list of the files, each
+    a link with its format and size under it (the stylesheet draws a document beside it)."""
     self.body.append(self.starttag(node, "div", ""))
+    for child in node.children:
+        if not isinstance(child, nodes.bullet_list):
+            child.walkabout(self)  # the title paragraph, and any message
+            continue
+        self.body.append(self.starttag(child, "ul", "", CLASS="govuk-list"))
+        for item in child.children:
+            self.body.append(self.starttag(item, "li", ""))
+            for paragraph in item.children:
+                self.body.append('<p class="govuk-body sm-download__details">')
+                for part in paragraph.children:  # the link, a space, the format and size
+                    if isinstance(part, nodes.inline) and "sm-download__meta" in part["classes"]:
+                        meta = self.encode(part.astext())
+                        self.body.append(f'<span class="sm-download__meta">{meta}</span>')
+                    else:
+                        part.walkabout(self)
+                self.body.append("</p>")
+            self.body.append("</li>\n")
+        self.body.append("</ul>\n")
+    self.body.append("</div>\n")
+    raise nodes.SkipNode
 
 
 def depart_downloads_html(self: HTML5Translator, node: downloads) -> None:
-    self.body.append("</div>\n")
+    """Not reached: the visitor writes the whole list."""
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(
-        downloads,
-        html=(visit_downloads_html, depart_downloads_html),
-        latex=CHILDREN_ONLY,
-        text=CHILDREN_ONLY,
-        man=CHILDREN_ONLY,
-        texinfo=CHILDREN_ONLY,
-    )
+    add_node(app, downloads, html=(visit_downloads_html, depart_downloads_html))
     app.add_directive("downloads", DownloadsDirective)
     app.connect("doctree-read", refuse_unsafe_download_roles, priority=450)
     app.connect("doctree-resolved", describe_for_print)

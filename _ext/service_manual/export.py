@@ -11,6 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .collector import guides
+from .review.settings import today
+from .review.state import review_record
+from .site import site_map
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -21,8 +24,10 @@ EXPORT_VERSION = 1
 def guide_records(app: Sphinx) -> list[dict[str, Any]]:
     env = app.env
     records = []
+    site = site_map(env)
+    day, within = today(env), app.config.service_manual_review_due_within
     for docname, guide in sorted(guides(env).items()):
-        title = guide.title or (env.titles[docname].astext() if docname in env.titles else "")
+        title = site.titles.get(docname, "")
         records.append(
             {
                 "docname": docname,
@@ -47,6 +52,12 @@ def guide_records(app: Sphinx) -> list[dict[str, Any]]:
                     else [{"title": c.title, "url": c.url} for c in guide.breadcrumbs]
                 ),
                 "exclude_from_search": guide.exclude_from_search,
+                "old_paths": [app.builder.get_target_uri(path) for path in guide.old_paths],
+                # The review on the build's day (README: "For owners: `make review`").
+                "review": review_record(guide, day, within),
+                "change_history": [
+                    {"date": c.date.isoformat(), "note": c.note} for c in guide.change_history
+                ],
             }
         )
     return records

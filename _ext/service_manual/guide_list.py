@@ -15,15 +15,17 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from .config import vocabulary
 from .diagnostics import warn
-from .listing import LISTED_TYPES, Criteria, guide_index, list_node, select
-from .site import site_map
+from .listing import LISTED_TYPES, Criteria, Titled, guide_index, list_node, select
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+_ = get_translation("service_manual")
 
 TIERS = ("primary", "secondary", "any")
 SORTS = ("title", "source")
@@ -101,24 +103,23 @@ class GuideListDirective(SphinxDirective):
             docname=self.env.docname,
             criteria=[criteria],
             sort=sort,
-            empty=self.options.get("empty") or self.config.service_manual_empty_list_text,
+            empty=self.options.get("empty") or _(self.config.service_manual_empty_list_text),
             classes=self.options.get("class", []),
         )
         self.set_source_info(node)
         return [node]
 
 
-def resolve_guide_lists(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    listings = site_map(app.env).listings
-    for node in list(doctree.findall(guide_index)):
-        if node.get("kind") != "list":
-            continue
-        items = select(listings, node["criteria"][0], sort=node["sort"], skip=node["docname"])
-        result = list_node(items, app.builder, fromdocname, node["empty"])
-        result["classes"] += node["classes"]
-        node.replace_self(result)
+def resolve_guide_list(
+    app: Sphinx, node: guide_index, here: str, listed: list[Titled]
+) -> list[nodes.Node]:
+    """The list a ``{guide-list}`` placeholder stands for (called by ``index_pages``, which
+    fills in every list of a page in one pass)."""
+    items = select(listed, node["criteria"][0], sort=node["sort"], skip=node["docname"])
+    result = list_node(items, app.builder, here, node["empty"])
+    result["classes"] += node["classes"]
+    return [result]
 
 
 def setup(app: Sphinx) -> None:
     app.add_directive("guide-list", GuideListDirective)
-    app.connect("doctree-resolved", resolve_guide_lists)

@@ -1,5 +1,7 @@
-"""Where data becomes a guide's header: the subtitle under the title, and the tags that name
-its audiences, phases, status and category.
+"""Where data becomes a page's header. One handler puts it together, in order: breadcrumbs,
+the caption above the title (such as "Design pattern"), the title, the subtitle, the tags
+that name the guide's audiences, phases, status and category, the review box (``review/``)
+and the Contents list.
 
 The tags are read into builder-neutral nodes (a field list of :class:`tag` placeholders).
 When the doctree is resolved, each placeholder becomes a link to the index page of its phase,
@@ -11,18 +13,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 
+from . import breadcrumbs, contents, series
 from .collector import guide_of
-from .frontmatter import Guide, parses, salvage_title, split_front_matter
+from .doctree import raw_as_text, top_section
+from .frontmatter import Guide
+from .review.box import build_box
 from .site import site_map
-from .visitors import CHILDREN_ONLY
+from .visitors import add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
+
+_ = get_translation("service_manual")
 
 
 class guide_tags(nodes.General, nodes.Element):
@@ -31,13 +39,6 @@ class guide_tags(nodes.General, nodes.Element):
 
 class tag(nodes.Inline, nodes.TextElement):
     """One tag. ``kind`` is primary, secondary, phase, status or category; ``slug`` its value."""
-
-
-def top_section(doctree: nodes.document) -> nodes.section | None:
-    for child in doctree.children:
-        if isinstance(child, nodes.section):
-            return child
-    return None
 
 
 def _field(label: str, tags: list[tag]) -> nodes.field:
@@ -54,27 +55,30 @@ def build_tags(guide: Guide, env: BuildEnvironment) -> guide_tags | None:
     roles = {slug: spec["title"] for slug, spec in config.service_manual_roles.items()}
     fields: list[nodes.field] = []
 
-    def make(kind: str, slug: str, text: str) -> tag:
+    def make(kind: str, slug: str, name: str) -> tag:
+        text = _(name)  # the vocabularies' names are in the catalogue too
         return tag(text, text, kind=kind, slug=slug, classes=["sm-tag", f"sm-tag--{kind}"])
 
     if guide.audience_primary:
-        fields.append(_field("For", [make("primary", r, roles[r]) for r in guide.audience_primary]))
+        fields.append(
+            _field(_("For"), [make("primary", r, roles[r]) for r in guide.audience_primary])
+        )
     if guide.audience_secondary:
         fields.append(
             _field(
-                "Also useful for",
+                _("Also useful for"),
                 [make("secondary", r, roles[r]) for r in guide.audience_secondary],
             )
         )
     if guide.phases:
         phases = config.service_manual_phases
-        fields.append(_field("Phases", [make("phase", p, phases[p]) for p in guide.phases]))
+        fields.append(_field(_("Phases"), [make("phase", p, phases[p]) for p in guide.phases]))
     status_label = config.service_manual_statuses.get(guide.status or "", "")
     if status_label:
-        fields.append(_field("Status", [make("status", guide.status or "", status_label)]))
+        fields.append(_field(_("Status"), [make("status", guide.status or "", status_label)]))
     if guide.category:
         title = config.service_manual_categories[guide.category]
-        fields.append(_field("Category", [make("category", guide.category, title)]))
+        fields.append(_field(_("Category"), [make("category", guide.category, title)]))
     if not fields:
         return None
     return guide_tags(
@@ -82,71 +86,82 @@ def build_tags(guide: Guide, env: BuildEnvironment) -> guide_tags | None:
     )
 
 
-def title_as_text(app: Sphinx, doctree: nodes.document) -> None:
-    """Show HTML written in a front matter title as the text it is.
+class TitleAsText(SphinxTransform):
+    """A front matter ``title`` is text (the README says so, and lists and breadcrumbs print
+    it escaped), but MyST renders it as a Markdown heading, where raw HTML passes through:
+    ``title: <script>...`` became a script in the page's ``<h1>``. This runs while the
+    document is parsed, before Sphinx collects titles, so the ``<title>``, tables of contents
+    and lists agree with the heading."""
 
-    MyST renders the ``title`` as a Markdown heading, where raw HTML passes through, so
-    ``title: <script>...`` became a script in the page's ``<h1>``. A title is text (the
-    README says so, and lists and breadcrumbs print it escaped). This runs before Sphinx's
-    title collector, so the ``<title>``, tables of contents and lists agree with the heading.
-    """
-    if "title" not in app.env.metadata.get(app.env.docname, {}):
-        return
-    section = top_section(doctree)
-    if section is None or not isinstance(section[0], nodes.title):
-        return
-    for raw in list(section[0].findall(nodes.raw)):
-        raw.replace_self(nodes.Text(raw.astext()))
-
-
-class SalvagedTitle(SphinxTransform):
-    """A page whose front matter is not valid YAML still gets its title as its heading, when
-    the ``title:`` line itself can be read (MyST drops the whole block)."""
-
-    default_priority = 400  # after parsing; before Sphinx collects titles at doctree-read
+    default_priority = 400
 
     def apply(self, **kwargs: Any) -> None:
-        if self.document.next_node(nodes.docinfo) is not None:
-            return  # MyST read the front matter
-        path = self.env.doc2path(self.env.docname)
-        if path.suffix != ".md":
+        if "title" not in self.env.metadata.get(self.env.docname, {}):
             return
-        try:
-            block = split_front_matter(path.read_text(encoding=self.config.source_encoding))
-        except (OSError, UnicodeDecodeError):
-            return
-        if block is None or parses(block[0]):
-            return
-        salvaged = salvage_title(block[0])
-        if salvaged is None:
-            return
-        title = salvaged[0]
-        section = nodes.section(ids=[nodes.make_id(title) or "title"])
-        section["names"].append(nodes.fully_normalize_name(title))
-        section += nodes.title(title, title)
-        body = list(self.document.children)
-        self.document.clear()
-        section.extend(body)
-        self.document += section
-        self.document.note_implicit_target(section, section)
+        section = top_section(self.document)
+        if section is not None and isinstance(section[0], nodes.title):
+            raw_as_text(section[0])
 
 
-def add_header(app: Sphinx, doctree: nodes.document) -> None:
-    """Put the subtitle and (on guide layouts) the tags under the page's title."""
-    guide = guide_of(app.env, app.env.docname)
-    section = top_section(doctree)
-    if guide is None or section is None or not isinstance(section[0], nodes.title):
+def caption(guide: Guide, env: BuildEnvironment) -> nodes.paragraph | None:
+    """The label shown above a page's title, such as "Design pattern" (by layout): GOV.UK's
+    caption, which goes before the heading."""
+    text = env.config.service_manual_layout_captions.get(guide.layout)
+    if not text:
+        return None
+    return nodes.paragraph(text, _(text), classes=["govuk-caption-l", "sm-caption"])
+
+
+def caption_under_title(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    """In a book or a text file a caption before the title would end the page before (the
+    title starts a chapter or section): there it goes just under the title."""
+    if app.builder.format == "html":
         return
+    for node in list(doctree.findall(nodes.paragraph)):
+        following = node.next_node(descend=False, siblings=True)
+        if "sm-caption" not in node["classes"] or not isinstance(following, nodes.section):
+            continue
+        node.parent.remove(node)
+        following.insert(1, nodes.paragraph("", "", nodes.emphasis(node.astext(), node.astext())))
+
+
+def subtitle(guide: Guide) -> nodes.paragraph | None:
+    if not guide.subtitle:
+        return None
+    return nodes.paragraph(guide.subtitle, guide.subtitle, classes=["sm-subtitle"])
+
+
+def assemble_header(app: Sphinx, doctree: nodes.document) -> None:
+    """Put a page's header together, in order: breadcrumbs and caption before the title;
+    subtitle, tags, review box and contents after it."""
+    env = app.env
+    docname = env.docname
+    guide = guide_of(env, docname)
+    section = top_section(doctree)
+    crumbs = breadcrumbs.placeholder(app, docname)
+    if guide is None or section is None or not isinstance(section[0], nodes.title):
+        if crumbs is not None:
+            doctree.insert(0, crumbs)
+        return
+    is_guide = guide.layout in app.config.service_manual_guide_layouts
+    before = [crumbs, caption(guide, env)]
+    after = [
+        subtitle(guide),
+        build_tags(guide, env) if is_guide else None,
+        build_box(guide, env, is_guide),
+        series.contents(guide, app.config, contents.build_contents(section) if is_guide else None),
+    ]
+    position = doctree.index(section)
+    for node in before:
+        if node is not None:
+            doctree.insert(position, node)
+            position += 1
     position = 1
-    if guide.subtitle:
-        subtitle = nodes.paragraph(guide.subtitle, guide.subtitle, classes=["sm-subtitle"])
-        section.insert(position, subtitle)
-        position += 1
-    if guide.layout in app.config.service_manual_guide_layouts:
-        tags = build_tags(guide, app.env)
-        if tags is not None:
-            tags.source, tags.line = section.source, guide.line_of("title")
-            section.insert(position, tags)
+    for node in after:
+        if node is not None:
+            node.source, node.line = section.source, guide.line_of("title")
+            section.insert(position, node)
+            position += 1
 
 
 def resolve_tags(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
@@ -182,11 +197,43 @@ def depart_tag_html(self: HTML5Translator, node: tag) -> None:
 
 
 def visit_guide_tags_html(self: HTML5Translator, node: guide_tags) -> None:
-    self.body.append(self.starttag(node, "div", ""))
+    """GOV.UK Frontend's summary list: a row a field ("For", "Phases" ...), its key the
+    label, its value the tags. The status is a GOV.UK tag (a status is what that component is
+    for); a phase, role or category is a link to its index page, or text where there is none.
+    """
+
+    def value(child: nodes.Node) -> str:
+        if not isinstance(child, nodes.Element):
+            return self.encode(child.astext())  # the ", " between values
+        text = self.encode(child.astext())
+        classes = self.attval(" ".join(child["classes"]))
+        if "sm-tag--status" in child["classes"]:
+            return f'<strong class="govuk-tag govuk-tag--yellow {classes}">{text}</strong>'
+        if isinstance(child, nodes.reference) and child.get("refuri"):
+            href = self.attval(child["refuri"])
+            return f'<a class="govuk-link {classes}" href="{href}">{text}</a>'
+        return f'<span class="{classes}">{text}</span>'
+
+    rows = []
+    for field in node.findall(nodes.field):
+        name, body = field[0], field[1]
+        values = "".join(
+            value(child) for paragraph in body.findall(nodes.paragraph) for child in paragraph
+        )
+        rows.append(
+            '<div class="govuk-summary-list__row">'
+            f'<dt class="govuk-summary-list__key">{self.encode(name.astext())}</dt>'
+            f'<dd class="govuk-summary-list__value">{values}</dd></div>\n'
+        )
+    classes = self.attval(
+        " ".join(["govuk-summary-list", "govuk-summary-list--no-border", *node["classes"]])
+    )
+    self.body.append(f'<dl class="{classes}">\n{"".join(rows)}</dl>\n')
+    raise nodes.SkipNode
 
 
 def depart_guide_tags_html(self: HTML5Translator, node: guide_tags) -> None:
-    self.body.append("</div>\n")
+    """Not reached: the visitor writes the whole list."""
 
 
 def visit_guide_tags_latex(self: LaTeXTranslator, node: guide_tags) -> None:
@@ -200,23 +247,14 @@ def visit_guide_tags_latex(self: LaTeXTranslator, node: guide_tags) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(
+    add_node(
+        app,
         guide_tags,
         html=(visit_guide_tags_html, depart_guide_tags_html),
         latex=(visit_guide_tags_latex, None),
-        text=CHILDREN_ONLY,
-        man=CHILDREN_ONLY,
-        texinfo=CHILDREN_ONLY,
     )
-    app.add_node(
-        tag,
-        html=(visit_tag_html, depart_tag_html),
-        latex=CHILDREN_ONLY,
-        text=CHILDREN_ONLY,
-        man=CHILDREN_ONLY,
-        texinfo=CHILDREN_ONLY,
-    )
-    app.connect("doctree-read", title_as_text, priority=400)
-    app.add_transform(SalvagedTitle)
-    app.connect("doctree-read", add_header, priority=600)
+    add_node(app, tag, html=(visit_tag_html, depart_tag_html))
+    app.add_transform(TitleAsText)
+    app.connect("doctree-read", assemble_header, priority=600)
     app.connect("doctree-resolved", resolve_tags)
+    app.connect("doctree-resolved", caption_under_title)

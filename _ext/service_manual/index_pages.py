@@ -2,14 +2,16 @@
 
 - ``layout: phases`` with ``phase: X``: the guides for phase X, grouped by category in the
   configured category order;
-- ``layout: role-index`` with ``audience: R``: a hero promo (front matter ``hero``, a guide's
-  title), "Guides" (primary audience R), "More guides from the manual" (secondary audience R)
-  and links to the other role pages;
-- ``layout: browse``: every category in order, its category-index pages first, then its guides;
-- ``layout: themes``: the guides of each theme.
+- ``layout: role-index`` with ``audience: R``: the role page (``role_pages.py``);
+- ``layout: browse``: a Contents of the categories, then every category in order, its
+  category-index pages first, then its guides;
+- ``layout: themes``: the guides of each theme;
+- ``layout: cards``: a printable card for every page (``cards.py``).
 
 Each page gets one :class:`~.listing.guide_index` placeholder after its own text; it is
-filled in when the doctree is resolved.
+filled in when the doctree is resolved, as are the placeholders of the directives that list
+pages (``{guide-list}``, ``{phase-navigation}``, ``{role-links}``) and of a series' Contents
+(``series.py``): :data:`RESOLVERS` knows them all.
 """
 
 from __future__ import annotations
@@ -18,28 +20,49 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.locale import get_translation
 
+from .cards import CARDS_LAYOUT, resolve_cards
 from .collector import guide_of, guides
+from .contents import page_contents
 from .diagnostics import warn
-from .header import top_section
+from .doctree import top_section
+from .guide_list import resolve_guide_list
 from .listing import (
     ANY,
     LISTED_TYPES,
     Criteria,
-    Listing,
+    Titled,
     guide_index,
     heading,
     list_node,
     select,
 )
+from .phase_navigation import resolve_phase_navigation
+from .role_pages import ROLE_LAYOUT, resolve_role_links, resolve_role_page, role_page_criteria
+from .series import resolve_series, series_criteria
 from .site import site_map
-from .visitors import CHILDREN_ONLY
+from .visitors import add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-INDEX_LAYOUTS = ("phases", "role-index", "browse", "themes")
+    from .frontmatter import Guide
+
+_ = get_translation("service_manual")
+
+
+def index_kind(guide: Guide) -> str | None:
+    """Which generated list a page's layout puts after its text, if any."""
+    layout = guide.layout
+    if layout == "phases" and guide.phase:
+        return "phases"
+    if layout.startswith(ROLE_LAYOUT) and guide.audience_primary:
+        return "role"
+    if layout in ("browse", "themes", CARDS_LAYOUT):
+        return layout
+    return None
 
 
 def page_criteria(env: BuildEnvironment, docname: str) -> list[Criteria]:
@@ -47,22 +70,19 @@ def page_criteria(env: BuildEnvironment, docname: str) -> list[Criteria]:
     guide = guide_of(env, docname)
     if guide is None:
         return []
-    layout = guide.layout
-    if layout == "phases" and guide.phase:
+    if guide.layout in env.config.service_manual_series_layouts:
+        return series_criteria(guide)
+    kind = index_kind(guide)
+    if kind == "phases":
         return [Criteria(phase=guide.phase)]
-    if layout.startswith("role-index") and guide.audience_primary:
-        role = guide.audience_primary[0]
-        crits = [
-            Criteria(audience=role, tier="any"),
-            Criteria(layout_prefix="role-index", types=None),
-        ]
-        if guide.hero:
-            crits.append(Criteria(title=guide.hero, types=None))
-        return crits
-    if layout == "browse":
+    if kind == "role":
+        return role_page_criteria(guide)
+    if kind == "browse":
         return [Criteria(category=ANY, types=(*LISTED_TYPES, "category-index"))]
-    if layout == "themes":
+    if kind == "themes":
         return [Criteria(theme=ANY)]
+    if kind == CARDS_LAYOUT:
+        return [Criteria(types=None)]  # every page: its title, subtitle and address
     return []
 
 
@@ -70,9 +90,9 @@ def add_index_placeholder(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
     guide = guide_of(app.env, docname)
     section = top_section(doctree)
-    if guide is None or section is None or not page_criteria(app.env, docname):
+    kind = index_kind(guide) if guide is not None else None
+    if guide is None or section is None or kind is None:
         return
-    kind = "role" if guide.layout.startswith("role-index") else guide.layout
     if kind == "role" and len(guide.audience_primary) > 1:
         warn(
             f"a role page names one role in 'audience', not {len(guide.audience_primary)}; "
@@ -88,7 +108,10 @@ def add_index_placeholder(app: Sphinx, doctree: nodes.document) -> None:
 # -- resolving: one function a kind, each returning the nodes that replace the placeholder
 
 
-def _phase_page(app: Sphinx, docname: str, here: str, listings: list[Listing]) -> list[nodes.Node]:
+def _phase_page(
+    app: Sphinx, node: guide_index, here: str, listed: list[Titled]
+) -> list[nodes.Node]:
+    docname = node["docname"]
     guide = guide_of(app.env, docname)
     assert guide is not None and guide.phase
     categories = app.config.service_manual_categories
@@ -98,94 +121,82 @@ def _phase_page(app: Sphinx, docname: str, here: str, listings: list[Listing]) -
     ]
     # Guides of this phase with no category still appear, last.
     uncategorised = [
-        i for i in select(listings, Criteria(phase=guide.phase), skip=docname) if i.category is None
+        i
+        for i in select(listed, Criteria(phase=guide.phase), skip=docname)
+        if i.guide.category is None
     ]
     for title, crit in groups:
-        items = select(listings, crit, skip=docname)
+        items = select(listed, crit, skip=docname)
         if items:
-            out += [heading(title), list_node(items, app.builder, here, "")]
+            out += [heading(_(title)), list_node(items, app.builder, here, "")]
     if uncategorised:
-        out += [heading("Other guides"), list_node(uncategorised, app.builder, here, "")]
+        out += [heading(_("Other guides")), list_node(uncategorised, app.builder, here, "")]
     if not out:
-        text = app.config.service_manual_empty_list_text
+        text = _(app.config.service_manual_empty_list_text)
         out.append(nodes.paragraph(text, text, classes=["sm-guide-list__empty"]))
     return out
 
 
-def _role_page(app: Sphinx, docname: str, here: str, listings: list[Listing]) -> list[nodes.Node]:
-    env = app.env
-    guide = guide_of(env, docname)
-    assert guide is not None and guide.audience_primary
-    role = guide.audience_primary[0]
-    site = site_map(env)
+def _browse_page(
+    app: Sphinx, node: guide_index, here: str, listed: list[Titled]
+) -> list[nodes.Node]:
+    """Each category's heading has the category's slug for its id, as in 2016
+    (``browse#agile``), unless the page's own text has taken it."""
+    docname = node["docname"]
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    taken = {i for element in root.findall(nodes.Element) for i in element["ids"]}
     out: list[nodes.Node] = []
-    hero_doc = site.by_title.get(guide.hero) if guide.hero else None
-    if hero_doc is not None:
-        hero = next(i for i in listings if i.docname == hero_doc)
-        promo = nodes.container(classes=["sm-hero"])
-        promo += list_node([hero], app.builder, here, "")
-        out.append(promo)
-    empty = "There are no guides for this role yet."
-    exclude = (guide.hero,) if guide.hero else ()
-    primary = select(
-        listings, Criteria(audience=role, tier="primary", exclude=exclude), skip=docname
-    )
-    secondary = select(
-        listings, Criteria(audience=role, tier="secondary", exclude=exclude), skip=docname
-    )
-    out += [heading("Guides"), list_node(primary, app.builder, here, empty)]
-    out += [
-        heading("More guides from the manual"),
-        list_node(secondary, app.builder, here, empty),
-    ]
-    others = [
-        i
-        for role_slug, role_doc in site.role_pages.items()
-        if role_slug != role
-        for i in listings
-        if i.docname == role_doc
-    ]
-    if others:
-        others.sort(key=lambda i: i.title.casefold())
-        out += [heading("Other roles"), list_node(others, app.builder, here, "")]
-    return out
-
-
-def _browse_page(app: Sphinx, docname: str, here: str, listings: list[Listing]) -> list[nodes.Node]:
-    out: list[nodes.Node] = []
+    entries: list[tuple[str, str]] = []
     for slug, title in app.config.service_manual_categories.items():
-        indexes = select(listings, Criteria(category=slug, types=("category-index",)), skip=docname)
-        items = select(listings, Criteria(category=slug), skip=docname)
+        indexes = select(listed, Criteria(category=slug, types=("category-index",)), skip=docname)
+        items = select(listed, Criteria(category=slug), skip=docname)
         if indexes or items:
-            out += [heading(title), list_node(indexes + items, app.builder, here, "")]
+            group = heading(_(title))
+            if slug not in taken:
+                group["ids"] = [slug]
+                entries.append((group.astext(), slug))
+            out += [group, list_node(indexes + items, app.builder, here, "")]
+    if len(entries) > 1 and app.builder.format == "html":
+        out.insert(0, page_contents(entries=entries))
     return out
 
 
-def _themes_page(app: Sphinx, docname: str, here: str, listings: list[Listing]) -> list[nodes.Node]:
+def _themes_page(
+    app: Sphinx, node: guide_index, here: str, listed: list[Titled]
+) -> list[nodes.Node]:
+    docname = node["docname"]
     out: list[nodes.Node] = []
     for slug, title in app.config.service_manual_themes.items():
-        items = select(listings, Criteria(theme=slug), skip=docname)
+        items = select(listed, Criteria(theme=slug), skip=docname)
         if items:
-            out += [heading(title), list_node(items, app.builder, here, "")]
+            out += [heading(_(title)), list_node(items, app.builder, here, "")]
     return out
 
 
 RESOLVERS = {
+    "list": resolve_guide_list,
     "phases": _phase_page,
-    "role": _role_page,
+    "role": resolve_role_page,
     "browse": _browse_page,
     "themes": _themes_page,
+    CARDS_LAYOUT: resolve_cards,
+    "phase-navigation": resolve_phase_navigation,
+    "role-links": resolve_role_links,
+    "series": resolve_series,
 }
 
 
 def resolve_index_pages(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    listings = site_map(app.env).listings
+    """Fill in every list of guides: the ``{guide-list}`` blocks and the index pages'."""
+    listed = site_map(app.env).listed
     for node in list(doctree.findall(guide_index)):
         resolver = RESOLVERS.get(node.get("kind", ""))
         if resolver is None:
-            continue  # a {guide-list}: guide_list.py resolves it
+            continue
         # A LaTeX build resolves every page in one tree: the placeholder knows its page.
-        node.replace_self(resolver(app, node["docname"], fromdocname, listings) or [])
+        node.replace_self(resolver(app, node, fromdocname, listed) or [])
 
 
 def check_index_pages(app: Sphinx, env: BuildEnvironment) -> None:
@@ -206,7 +217,12 @@ def check_index_pages(app: Sphinx, env: BuildEnvironment) -> None:
             first_use.setdefault(key, (docname, line))
             count[key] += 1
     for docname, guide in sorted(guides(env).items()):
-        if guide.hero and guide.layout.startswith("role-index") and guide.hero not in site.by_title:
+        if (
+            guide.hero
+            and not guide.hero_url
+            and guide.layout.startswith(ROLE_LAYOUT)
+            and guide.hero not in site.by_title
+        ):
             warn(
                 f"hero {guide.hero!r} is not the title of any page; no promo is shown",
                 subtype="index",
@@ -229,14 +245,7 @@ _FIELD = {"phase": "phases", "role": "audience"}
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(
-        guide_index,
-        html=CHILDREN_ONLY,
-        latex=CHILDREN_ONLY,
-        text=CHILDREN_ONLY,
-        man=CHILDREN_ONLY,
-        texinfo=CHILDREN_ONLY,
-    )
+    add_node(app, guide_index)
     app.connect("doctree-read", add_index_placeholder, priority=620)
     app.connect("doctree-resolved", resolve_index_pages)
     app.connect("env-check-consistency", check_index_pages)

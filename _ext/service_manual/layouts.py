@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
 from jinja2 import TemplateNotFound
 
+from . import feedback, repository
 from .collector import guide_of
+from .config import set_by_project
 from .diagnostics import warn
 
 if TYPE_CHECKING:
@@ -29,18 +30,13 @@ THEME_PATH = Path(__file__).resolve().parent / "theme"
 
 
 def page_tools(app: Sphinx, docname: str) -> dict[str, str]:
-    """Links to the page's source and history, when a repository is configured."""
-    repo = app.config.service_manual_repository_url.rstrip("/")
-    if not repo.startswith("https://"):
-        return {}
-    branch = quote(app.config.service_manual_repository_branch)
-    folder = app.config.service_manual_repository_path.strip("/")
-    source = str(app.env.doc2path(docname, False).as_posix())
-    path = quote(f"{folder}/{source}" if folder else source)
-    return {
-        "source_url": f"{repo}/blob/{branch}/{path}",
-        "history_url": f"{repo}/commits/{branch}/{path}",
-    }
+    """The page's "Report a problem" link, and links to its source and history, each when
+    it is known (``feedback.py``, ``repository.py``)."""
+    tools = repository.page_links(app, docname)
+    report = feedback.feedback_url(app, docname)
+    if report:
+        tools["feedback_url"] = report
+    return tools
 
 
 def choose_template(
@@ -84,17 +80,18 @@ def _template_exists(app: Sphinx, name: str) -> bool:
 def default_theme(app: Sphinx, config: Config) -> None:
     """A project that names no theme gets the manual's own (set before the builder reads
     ``html_theme``, and the same on every run, so it is never a configuration change)."""
-    chosen = "html_theme" in config._raw_config or "html_theme" in config.overrides
-    if not chosen:
+    if not set_by_project(config, "html_theme"):
         config.html_theme = THEME_NAME
 
 
 def uses_our_theme(app: Sphinx) -> bool:
-    return app.config.html_theme == THEME_NAME
+    """Whether this builder renders with the manual's theme (the EPUB builder, for one, has
+    a theme of its own)."""
+    theme = getattr(app.builder, "theme", None)
+    return getattr(theme, "name", None) == THEME_NAME
 
 
 def setup(app: Sphinx) -> None:
     app.add_html_theme(THEME_NAME, THEME_PATH)
     app.connect("config-inited", default_theme)
-    app.add_config_value("service_manual_repository_path", "docs", "html", types=frozenset({str}))
     app.connect("html-page-context", choose_template)

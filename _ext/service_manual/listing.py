@@ -14,49 +14,31 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from .collector import guides
 from .frontmatter import Guide
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
-    from sphinx.environment import BuildEnvironment
 
 ANY = "*"  # a criterion that asks only that the field has some value
 LISTED_TYPES = ("guide", "resource")
 
 
-@dataclass(frozen=True, slots=True)
-class Listing:
-    """The part of a guide that index pages show or select on."""
-
-    docname: str
-    title: str
-    subtitle: str
-    layout: str
-    type: str | None
-    category: str | None
-    theme: str | None
-    phases: tuple[str, ...]
-    primary: tuple[str, ...]
-    secondary: tuple[str, ...]
-
-    @classmethod
-    def of(cls, guide: Guide, env: BuildEnvironment) -> Listing:
-        title = guide.title
-        if not title and guide.docname in env.titles:
-            title = env.titles[guide.docname].astext()
-        return cls(
-            docname=guide.docname,
-            title=title or guide.docname,
-            subtitle=guide.subtitle or "",
-            layout=guide.layout,
-            type=guide.type,
-            category=guide.category,
-            theme=guide.theme,
-            phases=guide.phases,
-            primary=guide.audience_primary,
-            secondary=guide.audience_secondary,
-        )
+def shown(guide: Guide, title: str, *, phases: bool = True) -> tuple[object, ...]:
+    """What an index page can show or select of a guide (with its phases, which only select
+    it, or without): when this changes, the pages that list the guide are rewritten."""
+    return (
+        title,
+        guide.subtitle,
+        guide.layout,
+        guide.type,
+        guide.category,
+        guide.theme,
+        guide.audience_primary,
+        guide.audience_secondary,
+        guide.phase,  # a phase page: which phase the navigation links it for
+        guide.summary,
+        guide.phases if phases else (),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +55,10 @@ class Criteria:
     layout_prefix: str | None = None
     exclude: tuple[str, ...] = ()
 
-    def matches(self, item: Listing) -> bool:
+    def matches(self, item: Guide, title: str) -> bool:
         if self.types is not None and item.type not in self.types:
             return False
-        if self.title is not None and item.title != self.title:
+        if self.title is not None and title != self.title:
             return False
         if self.layout_prefix is not None and not item.layout.startswith(self.layout_prefix):
             return False
@@ -88,13 +70,13 @@ class Criteria:
             return False
         if self.audience is not None:
             roles = {
-                "primary": item.primary,
-                "secondary": item.secondary,
-                "any": item.primary + item.secondary,
+                "primary": item.audience_primary,
+                "secondary": item.audience_secondary,
+                "any": item.audience_primary + item.audience_secondary,
             }[self.tier]
             if not _has(roles, self.audience):
                 return False
-        return item.title not in self.exclude
+        return title not in self.exclude
 
 
 def _has(value: str | tuple[str, ...] | None, wanted: str) -> bool:
@@ -105,14 +87,22 @@ def _has(value: str | tuple[str, ...] | None, wanted: str) -> bool:
     return value == wanted
 
 
-def all_listings(env: BuildEnvironment) -> list[Listing]:
-    return [Listing.of(g, env) for _, g in sorted(guides(env).items())]
+@dataclass(frozen=True, slots=True)
+class Titled:
+    """A guide with the title lists show (its front matter title, or its first heading)."""
+
+    guide: Guide
+    title: str
+
+    @property
+    def docname(self) -> str:
+        return self.guide.docname
 
 
 def select(
-    listings: list[Listing], criteria: Criteria, sort: str = "title", skip: str | None = None
-) -> list[Listing]:
-    items = [i for i in listings if i.docname != skip and criteria.matches(i)]
+    listed: list[Titled], criteria: Criteria, sort: str = "title", skip: str | None = None
+) -> list[Titled]:
+    items = [i for i in listed if i.docname != skip and criteria.matches(i.guide, i.title)]
     if sort == "title":
         items.sort(key=lambda i: (i.title.casefold(), i.docname))
     return items
@@ -124,9 +114,15 @@ class guide_index(nodes.General, nodes.Element):
 
 
 def list_node(
-    items: list[Listing], builder: Builder, fromdocname: str, empty_text: str
+    items: list[Titled],
+    builder: Builder,
+    fromdocname: str,
+    empty_text: str,
+    *,
+    subtitles: bool = True,
 ) -> nodes.Element:
-    """A bullet list of links (title, then subtitle), or a sentence when it is empty."""
+    """A bullet list of links (title, then subtitle unless ``subtitles`` is false), or a
+    sentence when it is empty."""
     if not items:
         return nodes.paragraph(empty_text, empty_text, classes=["sm-guide-list__empty"])
     bullet = nodes.bullet_list(classes=["sm-guide-list"])
@@ -139,10 +135,9 @@ def list_node(
             classes=["sm-guide-list__title"],
         )
         entry = nodes.list_item("", nodes.paragraph("", "", ref), classes=["sm-guide-list__item"])
-        if item.subtitle:
-            entry += nodes.paragraph(
-                item.subtitle, item.subtitle, classes=["sm-guide-list__subtitle"]
-            )
+        subtitle = item.guide.subtitle if subtitles else None
+        if subtitle:
+            entry += nodes.paragraph(subtitle, subtitle, classes=["sm-guide-list__subtitle"])
         bullet += entry
     return bullet
 

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .core import urls
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -33,8 +35,7 @@ class RemoteImagesAsLinks(SphinxPostTransform):
             text = f"Image: {image.get('alt') or uri}"
             if self.show_url and image.get("alt"):
                 text += f" ({uri})"
-            scheme = uri.split("://", 1)[0].lower()
-            if isinstance(image.parent, nodes.reference) or scheme not in {"http", "https"}:
+            if isinstance(image.parent, nodes.reference) or not urls.is_web_url(uri):
                 image.replace_self(nodes.Text(text))
                 continue
             link = nodes.reference("", text, refuri=uri, classes=["sm-remote-image"])

@@ -1,11 +1,10 @@
-"""Old URLs keep working: the migration's redirect map feeds sphinx-reredirects, and the
-files of a migrated site (images, documents) keep their 2016 paths too.
+"""Old URLs keep working: the migration's map of 2016 URLs, and the files of a migrated site
+(images, documents) at their 2016 paths too.
 
 ``make migrate`` writes ``redirects.json`` beside the migrated source folder (outside it, so it
-is never a source). When that file is there and ``sphinx_reredirects`` is loaded, its
-``redirects`` become the ``redirects`` setting, unless ``conf.py`` sets its own. Each entry is
-checked: a target must be a relative URL inside the site, so the map cannot send readers
-elsewhere.
+is never a source). When that file is there, its ``redirects`` become redirect pages (written
+by :mod:`.redirect_pages`, with the pages' ``old_paths``). Each entry is checked: a target must
+be a relative URL inside the site, so the map cannot send readers elsewhere.
 """
 
 from __future__ import annotations
@@ -14,28 +13,39 @@ import json
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
+from .core import paths, urls
 from .diagnostics import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 
-def safe_target(target: object) -> bool:
-    if not isinstance(target, str) or not target or "\\" in target:
-        return False
-    parts = urlsplit(target)
-    return not parts.scheme and not parts.netloc and not target.startswith("/")
+def map_path(app: Sphinx, config: Config) -> Path:
+    return Path(app.srcdir, config.service_manual_redirect_map).resolve()
 
 
-def load_redirect_map(app: Sphinx, config: Config) -> None:
-    if "redirects" not in config or config.redirects:
-        return  # sphinx-reredirects not loaded, or conf.py has its own redirects
-    path = Path(app.srcdir, config.service_manual_redirect_map).resolve()
+def keep_file_paths_with_a_map(app: Sphinx, config: Config) -> None:
+    """A migrated site (one with a map) also publishes its files at their 2016 paths."""
+    if map_path(app, config).is_file():
+        config.service_manual_keep_file_paths = True
+
+
+def read_redirect_map(app: Sphinx) -> None:
+    """Read the map once a build, before anything is read, checking every entry."""
+    app.env.service_manual_redirect_map = load_redirect_map(map_path(app, app.config))  # type: ignore[attr-defined]
+
+
+def redirect_map(env: BuildEnvironment) -> dict[str, str]:
+    """The map's redirects this build: source path (``x/y/index``) -> relative target URL."""
+    return getattr(env, "service_manual_redirect_map", None) or {}
+
+
+def load_redirect_map(path: Path) -> dict[str, str]:
     if not path.is_file():
-        return
+        return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         entries = data["redirects"]
@@ -43,10 +53,10 @@ def load_redirect_map(app: Sphinx, config: Config) -> None:
             raise TypeError("'redirects' is not a mapping")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         warn(f"redirect map {path} could not be read: {exc}", subtype="config", location=None)
-        return
+        return {}
     good = {}
     for source, target in entries.items():
-        if isinstance(source, str) and safe_target(target):
+        if isinstance(source, str) and urls.is_site_relative(target):
             good[source] = target
         else:
             warn(
@@ -55,8 +65,7 @@ def load_redirect_map(app: Sphinx, config: Config) -> None:
                 subtype="config",
                 location=None,
             )
-    config.redirects = good
-    config.service_manual_keep_file_paths = True
+    return good
 
 
 def copy_files_to_their_paths(app: Sphinx, exception: Exception | None) -> None:
@@ -75,7 +84,7 @@ def copy_files_to_their_paths(app: Sphinx, exception: Exception | None) -> None:
             or source.is_symlink()
             or source.name.endswith(suffixes)
             or any(part.startswith((".", "_")) for part in relative.parts)
-            or not source.resolve().is_relative_to(srcdir)
+            or not paths.inside(source, srcdir)
         ):
             continue
         target = outdir / relative
@@ -90,5 +99,6 @@ def setup(app: Sphinx) -> None:
         "service_manual_redirect_map", "../redirects.json", "env", types=frozenset({str})
     )
     app.add_config_value("service_manual_keep_file_paths", False, "html", types=frozenset({bool}))
-    app.connect("config-inited", load_redirect_map, priority=600)
+    app.connect("config-inited", keep_file_paths_with_a_map, priority=600)
+    app.connect("builder-inited", read_redirect_map)
     app.connect("build-finished", copy_files_to_their_paths)

@@ -4,8 +4,9 @@ folder joins the section without a second edit.
 Every section's index page carries ``{section-toctree}``: a hidden toctree of the pages it
 names, in that order, then every other page of the section, by path. The pages of a section
 are the pages in its index page's folder, the index pages of the folders inside it, and the
-pages of inner folders that have no index page of their own (as :func:`section_of` says, the
-one rule the migration uses too). A page whose front matter has ``orphan`` stays out.
+pages of inner folders that have no index page of their own (as
+:func:`.core.sections.section_of` says: the one rule the migration uses too). A page whose
+front matter has ``orphan`` stays out.
 
 Why not a ``:glob:`` toctree: a glob lists orphans as well, warns when it matches nothing (a new
 section, or the last guide deleted) in a way ``suppress_warnings`` cannot silence, and makes
@@ -15,9 +16,7 @@ the section page of a page that came, went or changed its ``orphan`` is read aga
 
 from __future__ import annotations
 
-import posixpath
 import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -25,32 +24,12 @@ from sphinx import addnodes
 from sphinx.directives.other import TocTree
 
 from .collector import PerDocumentCollector, per_document
+from .core.sections import section_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
-
-FOLDER_INDEX = "index"
-
-
-def section_of(docname: str, docnames: Iterable[str] | set[str], root: str = "index") -> str | None:
-    """The index page a page sits under: the ``index`` of its own folder or, failing that, of
-    the nearest folder above it; for an index page, of the folder above. The root page has
-    none."""
-    if docname == root:
-        return None
-    names = docnames if isinstance(docnames, set) else set(docnames)
-    folder = posixpath.dirname(docname)
-    if posixpath.basename(docname) == FOLDER_INDEX:
-        folder = posixpath.dirname(folder)
-    while folder:
-        candidate = f"{folder}/{FOLDER_INDEX}"
-        if candidate in names and candidate != docname:
-            return candidate
-        folder = posixpath.dirname(folder)
-    return root
-
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.M | re.S)
 _ORPHAN_KEY = re.compile(r"^orphan[ \t]*:", re.M)

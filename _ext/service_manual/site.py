@@ -11,10 +11,11 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from .collector import guides
-from .listing import Listing, all_listings
+from .core import urls
+from .frontmatter import Guide
+from .listing import Titled
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -29,7 +30,10 @@ class SiteMap:
     titles: dict[str, str] = field(default_factory=dict)
     by_title: dict[str, str] = field(default_factory=dict)
     parents: dict[str, str] = field(default_factory=dict)
-    listings: list[Listing] = field(default_factory=list)
+    listed: list[Titled] = field(default_factory=list)  # every guide, by docname
+    browse_page: str | None = None  # the page with layout: browse
+    # Each series layout's pages, in the order of the table of contents (then by docname).
+    series: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def build_site_map(env: BuildEnvironment) -> SiteMap:
@@ -42,21 +46,57 @@ def build_site_map(env: BuildEnvironment) -> SiteMap:
             site.role_pages.setdefault(guide.audience_primary[0], docname)
         elif guide.type == "category-index" and guide.category:
             site.category_pages.setdefault(guide.category, docname)
-        title = guide.title or _plain_title(env, docname)
+        if guide.layout == "browse" and site.browse_page is None:
+            site.browse_page = docname
+        title = title_of(env, guide)
         if title:
             site.titles[docname] = title
             site.by_title.setdefault(title, docname)
-    site.listings = all_listings(env)
+        site.listed.append(Titled(guide, title or docname))
     for parent in sorted(env.toctree_includes):
         for child in env.toctree_includes[parent]:
             if child != parent:
                 site.parents.setdefault(child, parent)
+    site.series = series_in_toc_order(env)
     return site
 
 
-def _plain_title(env: BuildEnvironment, docname: str) -> str:
-    title = env.titles.get(docname)
-    return title.astext() if title is not None else ""
+def toc_order(env: BuildEnvironment) -> dict[str, int]:
+    """Each page's place in the table of contents, read depth first from the root (the order
+    of "next" and "previous"); pages no toctree reaches have none."""
+    order: dict[str, int] = {}
+    todo = [env.config.root_doc]
+    while todo:
+        docname = todo.pop()
+        if docname in order:
+            continue
+        order[docname] = len(order)
+        todo.extend(reversed(env.toctree_includes.get(docname, [])))
+    return order
+
+
+def series_in_toc_order(env: BuildEnvironment) -> dict[str, tuple[str, ...]]:
+    layouts = env.config.service_manual_series_layouts
+    members: dict[str, list[str]] = {}
+    for docname, guide in guides(env).items():
+        if guide.layout in layouts:
+            members.setdefault(guide.layout, []).append(docname)
+    if not members:
+        return {}
+    order = toc_order(env)
+    unreached = len(order)
+    return {
+        layout: tuple(sorted(pages, key=lambda d: (order.get(d, unreached), d)))
+        for layout, pages in sorted(members.items())
+    }
+
+
+def title_of(env: BuildEnvironment, guide: Guide) -> str:
+    """A page's title: its front matter ``title``, or else its first heading ("" if none)."""
+    if guide.title:
+        return guide.title
+    heading = env.titles.get(guide.docname)
+    return heading.astext() if heading is not None else ""
 
 
 def site_map(env: BuildEnvironment) -> SiteMap:
@@ -92,9 +132,8 @@ def legacy_docname(
     if found_docs is None:
         found_docs = env.found_docs
     prefix = env.config.service_manual_legacy_prefix.rstrip("/")
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # e.g. an unclosed "[" IPv6 host
+    parts = urls.parse(url)
+    if parts is None:
         return None
     if parts.scheme or parts.netloc:
         return None

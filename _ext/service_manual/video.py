@@ -11,20 +11,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
+from .core import urls
 from .diagnostics import content_line, inline_lineno, warn
-from .visitors import CHILDREN_ONLY
+from .doctree import raw_as_text
+from .visitors import CHILDREN_ONLY, add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
     from sphinx.writers.text import TextTranslator
+
+_ = get_translation("service_manual")
 
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 _VIMEO_ID = re.compile(r"^[0-9]{1,12}$")
@@ -76,11 +81,10 @@ def _seconds(value: str) -> int:
 
 def parse_video_url(url: str, allowed_hosts: list[str]) -> Video:
     """Read a YouTube or Vimeo URL (watch, short, embed forms; start time kept)."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError as exc:  # e.g. an unclosed "[" IPv6 host: urlsplit refuses it
-        raise VideoURLError(f"{url!r} is not a valid URL ({exc})") from None
-    if parts.scheme.lower() not in {"https", "http"}:
+    parts = urls.parse(url)
+    if parts is None:
+        raise VideoURLError(f"{url!r} is not a valid URL")
+    if parts.scheme.lower() not in urls.WEB_SCHEMES:
         raise VideoURLError(f"scheme {parts.scheme or '(none)'!r} is not allowed; use https")
     host = (parts.hostname or "").lower()
     if host not in {h.lower() for h in allowed_hosts}:
@@ -150,9 +154,7 @@ class VideoDirective(SphinxDirective):
             )
             caption.extend(inline)
             node.extend(messages)
-            # A caption is text with inline markup; HTML written in it is shown as written.
-            for raw in list(caption.findall(nodes.raw)):
-                raw.replace_self(nodes.Text(raw.astext()))
+            raw_as_text(caption)  # a caption is text with inline markup, never HTML
         else:
             warn(
                 "video has no caption; write one as the directive's content, "
@@ -185,22 +187,25 @@ class VideoDirective(SphinxDirective):
 
 
 def visit_video_html(self: HTML5Translator, node: video) -> None:
+    """GOV.UK Frontend's inset text, as a figure. ``video.js`` reads the player's address,
+    the title and the play button's label from ``data-`` attributes."""
     attrs = {}
     if node.get("embed_url"):
         attrs["data-embed-url"] = node["embed_url"]
         attrs["data-title"] = node["title"]
-    self.body.append(self.starttag(node, "figure", "", **attrs))
+        attrs["data-play-label"] = str(_("Play video"))
+    self.body.append(self.starttag(node, "figure", "", CLASS="govuk-inset-text", **attrs))
     self.body.append('<figcaption class="sm-video__figcaption">')
 
 
 def depart_video_html(self: HTML5Translator, node: video) -> None:
     self.body.append("</figcaption>\n")
     if node.get("watch_url"):
+        watch = _("Watch the video on {platform}").format(platform=node["platform"])
         self.body.append(
-            f'<p class="sm-video__watch"><a class="sm-video__link" '
-            f'href="{self.attval(node["watch_url"])}">Watch the video on '
-            f'{self.encode(node["platform"])}<span class="sm-visually-hidden">: '
-            f"{self.encode(node['title'])}</span></a></p>\n"
+            f'<p class="govuk-body sm-video__watch"><a class="govuk-link sm-video__link" '
+            f'href="{self.attval(node["watch_url"])}">{self.encode(watch)}'
+            f'<span class="govuk-visually-hidden">: {self.encode(node["title"])}</span></a></p>\n'
         )
     self.body.append("</figure>\n")
 
@@ -230,13 +235,13 @@ def depart_video_text(self: TextTranslator, node: video) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(
+    add_node(
+        app,
         video,
         html=(visit_video_html, depart_video_html),
         latex=(visit_video_latex, depart_video_latex),
         text=(visit_video_text, depart_video_text),
-        man=CHILDREN_ONLY,
-        texinfo=CHILDREN_ONLY,
+        other=CHILDREN_ONLY,
     )
     app.add_directive("video", VideoDirective)
     app.connect("html-page-context", add_player_script)

@@ -9,9 +9,16 @@ for a plain configuration (MyST only, same sources, our directives unknown):
 - the LaTeX build (``-b latex``; plus ``latexmk`` when it is installed, ours only);
 - peak memory (max resident set size of the build process and its workers).
 
+Then the limits (``--limits``, on by default): a guide of 1 MB, a front matter block of
+10,000 keys and a title of 10,000 characters, each built at a quarter of its size and at its
+size in one process after a warm-up build, ours and plain. A linear build takes about 4 times
+as long for 4 times the input, a quadratic one 16. ``tests/test_limits.py`` checks that the
+same pages build correctly.
+
 It prints ratios against the plain build measured in the same run, and checks the issue's
 targets: full build within 1.10 of plain; a ``phases`` edit within 2.0 of a plain body edit;
-2,000 guides within 11 times 200 guides. Timings are the best of ``--repeat`` runs.
+2,000 guides within 11 times 200 guides; 4 times each limit's input within 8 times the time.
+Timings are the best of ``--repeat`` runs.
 
 On the migrated manual it also measures the live preview (``preview_latency.py``): the
 save-to-page latency of ``make livehtml`` against plain sphinx-autobuild on the plain
@@ -33,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,6 +156,66 @@ def generate_manual(dest: Path, n: int, seed: int = 2016) -> None:
         "---\nlayout: homepage\ntitle: Generated manual\n---\n\n"
         f"```{{toctree}}\n:hidden:\n\n{toctree}\n```\n"
     )
+
+
+# ----------------------------------------------------------------------------- limits
+
+LIMIT_INDEX = "---\ntitle: Home\n---\n\n```{toctree}\npage\n```\n"
+LIMIT_PARAGRAPH = (
+    "A paragraph of a long guide, with *emphasis*, `code` and a "
+    "[link](https://www.gov.uk/service-manual). " * 4
+) + "\n\n"
+
+
+def long_guide(size: int) -> str:
+    """A guide of ``size`` bytes: sections of five paragraphs, each section a Contents entry."""
+    parts = ["---\ntitle: A long guide\ncategory: technology\ntype: guide\n---\n\n"]
+    total, number = len(parts[0]), 0
+    while total < size:
+        section = f"## Section {number}\n\n" + LIMIT_PARAGRAPH * 5
+        parts.append(section)
+        total += len(section)
+        number += 1
+    return "".join(parts)
+
+
+def many_keys(count: int) -> str:
+    keys = "".join(f"key-{i}: value {i}\n" for i in range(count))
+    return f"---\ntitle: Many keys\n{keys}---\n\nThe body after {count} keys.\n"
+
+
+def long_title(length: int) -> str:
+    title = ("Wordy " * (length // 6 + 1))[:length].strip()
+    return f"---\ntitle: {title}\nsubtitle: {title}\n---\n\nThe body under a long title.\n"
+
+
+# Each limit: the page it makes of a given size, and the size the manual must take.
+LIMITS: dict[str, tuple[Callable[[int], str], int]] = {
+    "guide of 1 MB": (long_guide, 1024 * 1024),
+    "10,000 keys": (many_keys, 10_000),
+    "title of 10,000": (long_title, 10_000),
+}
+
+
+def write_limit_site(dest: Path, page: str) -> Path:
+    """A two-page site: a home page and ``page``."""
+    dest.mkdir(parents=True)
+    (dest / "index.md").write_text(LIMIT_INDEX, encoding="utf-8")
+    (dest / "page.md").write_text(page, encoding="utf-8")
+    return dest
+
+
+# Builds several sites in one process and prints each build's CPU time: the first (the
+# warm-up) pays for the imports, so the ratio of the others is the build's own.
+LIMIT_RUNNER = """
+import sys, time
+from sphinx.cmd.build import build_main
+confdir, *sites = sys.argv[1:]
+for site in sites:
+    start = time.process_time()
+    code = build_main(["-q", "-E", "-c", confdir, "-b", "html", site, site + "-html"])
+    print("CPU_S", time.process_time() - start, code, file=sys.stderr)
+"""
 
 
 @dataclass
@@ -289,6 +357,39 @@ def measure(src: Path, work: Path, repeat: int, latexmk: bool) -> tuple[dict, di
     return results["ours"], results["plain"]
 
 
+def measure_limits(
+    work: Path, confdirs: dict[str, str], repeat: int
+) -> dict[str, dict[str, list[float]]]:
+    """case -> configuration -> CPU seconds of the builds at N/4 and N (after a warm-up),
+    each the best of ``repeat`` runs."""
+    times: dict[str, dict[str, list[float]]] = {}
+    for case, (make, size) in LIMITS.items():
+        folder = work / "limits" / re.sub(r"\W+", "-", case)
+        sites = [
+            str(write_limit_site(folder / name, make(size // divisor)))
+            for name, divisor in (("warm-up", 64), ("quarter", 4), ("whole", 1))
+        ]
+        for name, confdir in confdirs.items():
+            runs = []
+            for _ in range(repeat):
+                proc = subprocess.run(
+                    [sys.executable, "-c", LIMIT_RUNNER, confdir, *sites],
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                )
+                seconds = [
+                    float(line.split()[1])
+                    for line in proc.stderr.splitlines()
+                    if line.startswith("CPU_S") and line.split()[2] in ("0", "1")
+                ]
+                if len(seconds) != len(sites):
+                    raise SystemExit(f"limit {case!r} ({name}) failed:\n{proc.stderr[-3000:]}")
+                runs.append(seconds[1:])
+            times.setdefault(case, {})[name] = [min(sizes) for sizes in zip(*runs, strict=True)]
+    return times
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="200,2000", help="generated manual sizes")
@@ -304,6 +405,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--json", type=Path, help="write the results here too")
     parser.add_argument("--pdf", action="store_true", help="also run latexmk (ours)")
+    parser.add_argument(
+        "--limits",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also time the limits (1 MB guide, 10,000 keys, long title) at N/4 and N",
+    )
     args = parser.parse_args(argv)
 
     manuals: list[tuple[str, Path]] = []
@@ -344,6 +451,21 @@ def main(argv: list[str] | None = None) -> int:
                 f"{result.wall:10.2f}{(p.wall if p else 0):11.2f}"
                 f"{result.maxrss_mb:9.0f}{(p.maxrss_mb if p else 0):9.0f}"
             )
+    limits: dict[str, dict[str, list[float]]] = {}
+    if args.limits:
+        plain_conf = work / "limits-plain-conf"
+        plain_conf.mkdir(parents=True)
+        (plain_conf / "conf.py").write_text(PLAIN_CONF)
+        confdirs = {"ours": str(REPO), "plain": str(plain_conf)}
+        limits = measure_limits(work, confdirs, args.repeat)
+        print("\nlimits (4 times the input: 4 is linear, 16 quadratic)")
+        print(
+            f"  {'measure':<16}{'ours N/4':>9}{'ours N':>9}{'ratio':>7}"
+            f"{'plain N/4':>10}{'plain N':>9}{'ratio':>7}"
+        )
+        for case, data in limits.items():
+            (oq, on), (pq, pn) = data["ours"], data["plain"]
+            print(f"  {case:<16}{oq:9.2f}{on:9.2f}{on / oq:7.2f}{pq:10.2f}{pn:9.2f}{pn / pq:7.2f}")
     verdicts = []
     for label, data in report.items():
         ours, plain = data["ours"], data["plain"]
@@ -357,6 +479,10 @@ def main(argv: list[str] | None = None) -> int:
     if 200 in sizes and 2000 in sizes:
         scale = sizes[2000]["ours"]["full -j 1"].seconds / sizes[200]["ours"]["full -j 1"].seconds
         verdicts.append(("2000 guides within 11x of 200", scale, scale <= 11))
+    for case, data in limits.items():
+        quarter, whole = data["ours"]
+        ratio = whole / quarter
+        verdicts.append((f"{case}: 4x the input within 8x the time", ratio, ratio <= 8))
     preview = None
     if migrated is not None and not args.no_migrated and args.preview_edits > 0:
         plain_conf = work / "preview-plain-conf"
@@ -376,13 +502,14 @@ def main(argv: list[str] | None = None) -> int:
     for text, value, ok in verdicts:
         print(f"  {'HOLDS ' if ok else 'MISSES'} {text}: {value:.2f}")
     if args.json:
-        data: dict = {
+        dump: dict = {
             k: {s: {m: vars(r) for m, r in d.items()} for s, d in v.items()}
             for k, v in report.items()
         }
+        dump["limits"] = limits
         if preview is not None:
-            data["preview"] = preview
-        args.json.write_text(json.dumps(data, indent=1))
+            dump["preview"] = preview
+        args.json.write_text(json.dumps(dump, indent=1))
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

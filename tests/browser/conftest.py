@@ -1,15 +1,13 @@
 """A real browser against the built manual: Debian's Chromium, driven by Playwright.
 
-The site is built once per session from ``docs/`` with the project's ``conf.py`` into a
-temporary folder and served on 127.0.0.1 from a thread. Chromium is ``/usr/bin/chromium``
+The site is the session's one build of ``docs/`` with the project's ``conf.py`` (the
+``docs_build`` fixture), served on 127.0.0.1 from a thread. Chromium is ``/usr/bin/chromium``
 (Debian's package ``chromium``): the tests never download a browser of their own.
 """
 
 from __future__ import annotations
 
 import functools
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -17,20 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tooling import CHROMIUM, require_module, require_tool
-
-REPO = Path(__file__).resolve().parents[2]
-
-# Without the networking flags Chromium keeps calling Google's hosts, which this machine
-# refuses; --no-sandbox because CI runs as root.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tooling import CHROMIUM, CHROMIUM_ARGS, require_module, require_tool
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -38,23 +23,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(item.path).resolve().parents:
             item.add_marker(pytest.mark.browser)
+            # One pytest-xdist worker for all of them: one Chromium, one site build.
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session")
-def site_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The manual's HTML, built once with the project's conf.py."""
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-c", str(REPO),
-         "-d", str(out / "doctrees"), str(REPO / "docs"), str(out / "html")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=600,
-        check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout[-6000:]
-    return out / "html"
+def site_html(docs_html: Path) -> Path:
+    """The manual's HTML: the session's one build of ``docs/`` with the project's conf.py
+    (``docs_build``, which ``test_docs_build.py`` checks is clean)."""
+    return docs_html
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -1,8 +1,11 @@
-"""A keyboard user's first moves on a guide: the skip link, then the main content."""
+"""A keyboard user on a guide: the skip link, the header in order, the menu on a phone, the
+header search and the video's play button, with focus always visible."""
 
 from __future__ import annotations
 
 from typing import Any
+
+import pytest
 
 GUIDE = "the-team/web-operations.html"
 
@@ -61,3 +64,78 @@ def test_the_next_tab_stop_after_the_skip_link_target_shows_focus(page: Any, sit
     assert page.evaluate("document.getElementById('main-content').contains(document.activeElement)")
     assert focused["onScreen"] and focused["painted"], focused
     assert has_focus_indicator(focused), f"no visible focus indicator: {focused}"
+
+
+def tab_to(page: Any, times: int) -> list[dict[str, Any]]:
+    stops = []
+    for _ in range(times):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+    return stops
+
+
+def test_tab_goes_through_the_header_in_order_and_always_shows_focus(
+    page: Any, site_url: str
+) -> None:
+    page.goto(site_url + GUIDE, wait_until="load")
+    stops = tab_to(page, 8)
+    assert [(s["tag"], s["text"] or s["id"]) for s in stops] == [
+        ("a", "Skip to main content"),
+        ("a", "Service Manual"),
+        ("a", "Home"),
+        ("a", "Browse guides"),
+        ("a", "Phases"),
+        ("input", "sm-header-search-input"),
+        ("button", "Search"),
+        ("a", "Home"),  # the first breadcrumb, in the main content
+    ]
+    for stop in stops:
+        assert stop["onScreen"] and stop["painted"], stop
+        assert has_focus_indicator(stop), f"no visible focus indicator: {stop}"
+
+
+def test_the_header_search_takes_the_reader_to_the_results(page: Any, site_url: str) -> None:
+    page.goto(site_url + GUIDE, wait_until="load")
+    tab_to(page, 6)
+    assert page.evaluate("document.activeElement.id") == "sm-header-search-input"
+    page.keyboard.type("operations")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search.html?q=operations")
+    page.locator("#search-results ul.search > li").first.wait_for(timeout=10_000)
+    assert page.locator("#sm-search-input").input_value() == "operations"
+
+
+def test_on_a_phone_the_menu_button_opens_the_navigation(new_page: Any, site_url: str) -> None:
+    page = new_page(viewport={"width": 375, "height": 812})
+    page.goto(site_url + GUIDE, wait_until="load")
+    stops = tab_to(page, 3)
+    assert [(s["tag"], s["text"]) for s in stops] == [
+        ("a", "Skip to main content"),
+        ("a", "Service Manual"),
+        ("button", "Menu"),
+    ]
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    assert not page.locator("#sm-navigation").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
+    (home,) = tab_to(page, 1)
+    assert (home["tag"], home["text"], home["href"]) == ("a", "Home", "../index.html")
+    assert home["onScreen"] and home["painted"] and has_focus_indicator(home), home
+
+
+def test_the_play_button_works_from_the_keyboard(page: Any, site_url: str) -> None:
+    page.route("**/*", lambda route: route.abort() if "127.0.0.1" not in route.request.url
+               else route.continue_())  # fmt: skip
+    page.goto(site_url + GUIDE, wait_until="load")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if "sm-video__play" in (page.evaluate("document.activeElement.className") or ""):
+            break
+    else:
+        pytest.fail("Tab never reached the play button")
+    button = page.evaluate(FOCUSED)
+    assert button["tag"] == "button" and button["text"].startswith("Play video"), button
+    assert has_focus_indicator(button), button
+    page.keyboard.press("Enter")
+    page.locator("figure.sm-video iframe").wait_for(state="attached", timeout=5000)
+    assert page.evaluate("document.activeElement.tagName") == "IFRAME"

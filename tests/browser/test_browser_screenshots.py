@@ -1,4 +1,5 @@
-"""Screenshots of the seed guide on a desktop and a phone, kept as CI artifacts."""
+"""Screenshots of the seed guide and a role page on a desktop and a phone, kept as CI
+artifacts. The README's pictures (``screenshots/``) are copies of these."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "_build" / "screenshots"
-GUIDE = "the-team/web-operations.html"
+PAGES = {"web-operations": "the-team/web-operations.html", "role-web-ops": "web-ops/index.html"}
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -21,11 +22,12 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 900), (375, 812)])
-def test_guide_screenshot(new_page: Any, site_url: str, width: int, height: int) -> None:
+@pytest.mark.parametrize("name", PAGES)
+def test_screenshot(new_page: Any, site_url: str, name: str, width: int, height: int) -> None:
     page = new_page(viewport={"width": width, "height": height})
-    page.goto(site_url + GUIDE, wait_until="load")
+    page.goto(site_url + PAGES[name], wait_until="load")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"web-operations-{width}x{height}.png"
+    path = SCREENSHOTS / f"{name}-{width}x{height}.png"
     page.screenshot(path=str(path), full_page=True)
     shot_width, shot_height = png_size(path)
     assert shot_width == width

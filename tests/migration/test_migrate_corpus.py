@@ -17,7 +17,7 @@ from migrate_jekyll import anchors
 from migrate_jekyll.cli import main
 from migrate_jekyll.document import split_source
 from migrate_jekyll.frontmatter import ROLES
-from service_manual.sections import section_of
+from service_manual.core.sections import section_of
 
 pytestmark = pytest.mark.corpus
 
@@ -202,7 +202,7 @@ nitpicky = True
 myst_title_to_header = True
 myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist"]
 myst_heading_anchors = 6
-myst_heading_slug_func = "migrate_jekyll.slugs.kramdown_slug"
+myst_heading_slug_func = "service_manual.core.slugs.kramdown_slug"
 html_theme = "basic"
 # Which section each page belongs to is the extension's {section-toctree} (a stand-in here):
 # test_migrated_build checks that every page is in the table of contents.
@@ -219,7 +219,8 @@ class StandIn(Directive):
         return []
 
 def setup(app):
-    for name in ("video", "downloads", "guide-list", "section-toctree"):
+    for name in ("video", "downloads", "guide-list", "phase-navigation", "role-links",
+                 "section-toctree"):
         app.add_directive(name, StandIn)
 '''
 

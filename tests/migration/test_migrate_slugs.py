@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from migrate_jekyll.slugs import kramdown_slug, unique
+from service_manual.core.slugs import kramdown_slug, unique
 
 
 @pytest.mark.parametrize(

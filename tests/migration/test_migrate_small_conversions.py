@@ -69,14 +69,20 @@ def test_browse_page_keeps_only_its_front_matter() -> None:
     assert browse.body == []
 
 
-def test_phases_include_becomes_links() -> None:
+def test_includes_of_lists_of_pages_become_directives() -> None:
     report = Report()
-    alpha = page("phases/alpha.md", {"title": "Alpha", "subtitle": "Try & learn"})
-    index = page("phases/index.md", {"layout": "phases-index"}, "{% include _phases.html %}")
-    liquid.convert(index, {alpha.source: alpha}, "phases/index.md", report)
-    assert '<li><a href="/service-manual/phases/alpha">Alpha</a>: Try &amp; learn</li>' in texts(
-        index.body
+    body = "<div>\n  {% include _phases.html %}\n</div>\n\n{% include _role-links.html %}"
+    index = page("phases/index.md", {"layout": "phases-index"}, body)
+    liquid.convert(index, {}, "phases/index.md", report)
+    assert texts(index.body) == body  # kept through the HTML pass, then:
+    assert texts(
+        liquid.include_directives(lines("  {% include _phases.html %}\nText"), report)
+    ) == ("\n```{phase-navigation}\n```\n\nText")
+    assert texts(liquid.include_directives(lines("{% include _role-links.html %}"), report)) == (
+        "\n```{role-links}\n```\n"
     )
+    assert report.issues == []
+    assert report.counts["liquid.include"] == 2
 
 
 def test_unknown_liquid_reported() -> None:

@@ -7,14 +7,16 @@
 
   function enhance(figure) {
     var src = figure.getAttribute("data-embed-url");
-    var title = figure.getAttribute("data-title") || "Video";
+    var title = figure.getAttribute("data-title") || "";
+    var label = figure.getAttribute("data-play-label") || "Play video";
     if (!src || !ALLOWED.test(src) || figure.querySelector(".sm-video__play")) return;
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "sm-video__play";
-    button.textContent = "Play video";
+    // GOV.UK Frontend's button; its label is translated by the page (data-play-label).
+    button.className = "govuk-button sm-video__play";
+    button.textContent = label;
     var hidden = document.createElement("span");
-    hidden.className = "sm-visually-hidden";
+    hidden.className = "govuk-visually-hidden";
     hidden.textContent = ": " + title;
     button.appendChild(hidden);
     button.addEventListener("click", function () {
@@ -22,7 +24,7 @@
       player.className = "sm-video__player";
       var frame = document.createElement("iframe");
       frame.src = src;
-      frame.title = title;
+      frame.title = title || label;
       frame.setAttribute("allow", "autoplay; encrypted-media; picture-in-picture; fullscreen");
       frame.setAttribute("allowfullscreen", "");
       frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");

@@ -6,7 +6,8 @@ into a hyphen (runs are not squeezed) and lowercases; an empty result becomes ``
 Duplicates get ``-1``, ``-2`` ... which is also what MyST's ``unique_slug`` does, so only the
 base function is needed here.
 
-Use it in ``conf.py`` as ``myst_heading_slug_func = "migrate_jekyll.slugs.kramdown_slug"``.
+Use it in ``conf.py`` as ``myst_heading_slug_func = "service_manual.core.slugs.kramdown_slug"``;
+the migration tool uses it to check ``#fragment`` links.
 """
 
 from __future__ import annotations

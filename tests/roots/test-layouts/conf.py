@@ -1,0 +1,1 @@
+extensions = ["service_manual"]
