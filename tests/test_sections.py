@@ -5,10 +5,14 @@ test in ``test_livehtml.py``.)"""
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import build_root, soup
+from conftest import DOCS, REPO, build_root, search_titles, soup
 from index_pages_support import main_of
 from service_manual.core.sections import section_of
 
@@ -91,3 +95,50 @@ def test_the_section_toctree_shows_nothing_on_the_page(sections) -> None:
 def test_section_of(docname: str, expected: str | None) -> None:
     names = {"index", "top", "team/index", "team/sub/index", docname}
     assert section_of(docname, names) == expected
+
+
+NEW_GUIDE = """\
+---
+layout: detailed-guidance
+title: Pairing with operations
+subtitle: Developers and web operations engineers working side by side
+category: the-team
+type: guide
+audience:
+  primary: [developers]
+  secondary: [web-ops]
+status: draft
+phases: [alpha]
+---
+
+Pair on deployment scripts from the first sprint.
+"""
+
+
+def links_to(outdir: Path, page: str, docname: str) -> bool:
+    main = soup(outdir / f"{page}.html").find("main")
+    return any(str(a.get("href", "")).endswith(f"{docname}.html") for a in main.find_all("a"))
+
+
+def test_a_guide_saved_into_docs_needs_no_second_edit(tmp_path: Path) -> None:
+    """The manual itself, with one guide saved into ``the-team/`` and nothing else edited:
+    the build (warnings are errors in CI) has no warning and the guide is everywhere it
+    belongs."""
+    src = tmp_path / "docs"
+    shutil.copytree(DOCS, src)
+    (src / "the-team" / "pairing-with-operations.md").write_text(NEW_GUIDE, encoding="utf-8")
+    out, new = tmp_path / "html", "the-team/pairing-with-operations"
+    command = [sys.executable, "-m", "sphinx", "-q", "-W", "--keep-going", "-n", "-c", str(REPO)]
+    result = subprocess.run(
+        [*command, str(src), str(out)], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    # Last in its section, after the pages the section page names; then the next section.
+    neighbours = {"prev": "recruitment/index.html", "next": "../phases/index.html"}
+    assert head_links(out, new) == neighbours
+    assert links_to(out, "phases/alpha", new)
+    assert links_to(out, "developers/index", new)
+    assert links_to(out, "web-ops/index", new)
+    assert search_titles(out)[new] == "Pairing with operations"
+    exported = json.loads((out / "guides.json").read_text(encoding="utf-8"))["guides"]
+    assert new in {guide["docname"] for guide in exported}

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO
 from migrate_jekyll.cli import main
 from migrate_jekyll.pipeline import MARKER
 
@@ -100,3 +104,37 @@ def test_refuses(src: Path, tmp_path: Path, args: list[str]) -> None:
     assert main(argv) == 2
     assert (tmp_path / "foreign" / "notes.txt").read_text() == "mine"
     assert not (src / "inside").exists()
+
+
+GUIDE = """\
+---
+layout: detailed-guidance
+title: {title}
+subtitle: How a team works
+category: the-team
+type: guide
+---
+
+Text.
+"""
+
+
+def test_a_guide_saved_into_a_migrated_section_needs_no_second_edit(tmp_path: Path) -> None:
+    """After the migration, a guide saved into a section's folder (and nothing else edited)
+    builds with no warning and takes its place in the section, after the others by path."""
+    root = tmp_path / "src" / "service-manual"
+    (root / "team").mkdir(parents=True)
+    (root / "index.html").write_text("---\nlayout: homepage\ntitle: Home\n---\n<p>Hello.</p>\n")
+    (root / "team" / "index.md").write_text("---\ntitle: Team\nlayout: category-index\n---\n")
+    (root / "team" / "agile.md").write_text(GUIDE.format(title="Agile"))
+    dest = tmp_path / "out" / "docs"
+    assert main([str(root), str(dest), "-q"]) == 0
+    (dest / "team" / "pairing.md").write_text(GUIDE.format(title="Pairing"))
+    out = tmp_path / "html"
+    sphinx = [sys.executable, "-m", "sphinx", "-q", "-n", "--keep-going", "-c", str(REPO)]
+    result = subprocess.run([*sphinx, str(dest), str(out)], capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (0, "")
+    page = BeautifulSoup((out / "team/pairing.html").read_text("utf-8"), "html.parser")
+    assert page.find("link", rel="prev")["href"] == "agile.html"
+    guides = json.loads((out / "guides.json").read_text("utf-8"))["guides"]
+    assert "team/pairing" in {guide["docname"] for guide in guides}
