@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import nocolor, strip_escape_sequences
 
@@ -194,6 +196,62 @@ def search_titles(outdir: Path) -> dict[str, str]:
     return dict(zip(data["docnames"], data["titles"], strict=True))
 
 
+class CompiledTemplates(BytecodeCache):
+    """Jinja's compiled code for each template file, kept in memory for the test process.
+
+    Every ``SphinxTestApp`` makes a new Jinja environment, and an HTML build of a small root
+    spent about half its time parsing and compiling the theme's templates again. Jinja's own
+    bytecode cache reuses that work: an entry is found by the template's name and file, and
+    used only while the file's source is the same (Jinja compares a checksum of it), so a
+    template a test edits is compiled again. Code is shared only between environments that
+    compile alike (:func:`_compiles_alike`). Rendering is not cached: every page is rendered
+    by every build, as ``sphinx-build`` renders it.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED_TEMPLATES: dict[tuple[Any, ...], CompiledTemplates] = {}
+
+
+def _compiles_alike(environment: Any) -> tuple[Any, ...]:
+    """What Jinja's compiled code depends on besides the template's source."""
+    return (
+        type(environment),
+        tuple(sorted(environment.extensions)),
+        *(
+            repr(getattr(environment, name, None))
+            for name in (
+                "block_start_string", "block_end_string", "variable_start_string",
+                "variable_end_string", "comment_start_string", "comment_end_string",
+                "line_statement_prefix", "line_comment_prefix", "trim_blocks", "lstrip_blocks",
+                "newline_sequence", "keep_trailing_newline", "optimized", "autoescape",
+                "finalize", "is_async", "newstyle_gettext",
+            )
+        ),
+        repr(sorted(environment.policies.items())),
+    )  # fmt: skip
+
+
+def share_compiled_templates(app: SphinxTestApp) -> None:
+    """Give the app's HTML template environment the process's :class:`CompiledTemplates`."""
+    templates = getattr(app.builder, "templates", None)
+    environment = getattr(templates, "environment", None)
+    if environment is None or environment.bytecode_cache is not None:
+        return
+    key = _compiles_alike(environment)
+    environment.bytecode_cache = _COMPILED_TEMPLATES.setdefault(key, CompiledTemplates())
+
+
 def run_sphinx(
     srcdir: Path,
     buildername: str = "html",
@@ -216,6 +274,7 @@ def run_sphinx(
         warning=StringIO(),
         parallel=parallel,
     )
+    share_compiled_templates(app)
     try:
         app.build()
     finally:
@@ -326,6 +385,7 @@ def bare_project(tmp_path_factory: pytest.TempPathFactory) -> Site:
         'extensions = ["myst_parser", "service_manual"]\n', encoding="utf-8"
     )
     app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, status=StringIO(), warning=StringIO())
+    share_compiled_templates(app)
     try:
         app.build()
     finally:
