@@ -9,6 +9,7 @@ build: nothing is ever written into ``tests/roots``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -16,6 +17,7 @@ import runpy
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from io import StringIO
@@ -24,6 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+import readthedocs_job
 from bs4 import BeautifulSoup, Tag
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
@@ -83,11 +86,51 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """On a pytest-xdist worker (``make test``: ``-n auto --dist loadfile
     --no-loadscope-reorder``), hand out the modules with a test marked ``slow`` first, each
     module's order kept: the workers start on the long ones instead of one worker finishing
-    on them while the other waits. A run in one process keeps the usual order."""
+    on them while the other waits. Except the Read the Docs tests, last: the controller has
+    started their job at the beginning (:func:`pytest_xdist_node_collection_finished`), and
+    by the end it is done. A run in one process keeps the usual order."""
     if "PYTEST_XDIST_WORKER" not in os.environ:
         return
     slow_modules = {item.path for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: item.path not in slow_modules)
+    waits = {item.path for item in items if item.nodeid.startswith(readthedocs_job.TESTS)}
+    items.sort(key=lambda item: (item.path in waits, item.path not in slow_modules))
+
+
+# -- the Read the Docs job, started early under xdist (see readthedocs_job.py)
+
+_READTHEDOCS: dict[str, Any] = {}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """On the xdist controller: tell each worker where the job's result will be."""
+    if "root" not in _READTHEDOCS:
+        _READTHEDOCS["root"] = Path(tempfile.mkdtemp(prefix="sm-readthedocs-"))
+    node.workerinput["readthedocs_job"] = str(_READTHEDOCS["root"])
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node: Any, ids: list[str]) -> None:
+    """Start the job once, as soon as a worker has collected a test that reads its output
+    (and the machine has its tools: without them the tests skip, or fail in CI)."""
+    root = _READTHEDOCS.get("root")
+    if root is None or "process" in _READTHEDOCS or not readthedocs_job.can_run():
+        return
+    if any(test.startswith(readthedocs_job.TESTS) for test in ids):
+        _READTHEDOCS["process"] = readthedocs_job.start(root)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    process = _READTHEDOCS.pop("process", None)
+    if process is not None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=1)
+        if process.poll() is None:  # the run ended first (-x, Ctrl+C): stop the job
+            process.kill()
+            process.wait()
+    root = _READTHEDOCS.pop("root", None)
+    if root is not None:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

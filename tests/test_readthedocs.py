@@ -3,74 +3,21 @@
 Read the Docs runs each job's commands in order, each in a new ``/bin/sh -c`` from the top of
 the checkout, with ``READTHEDOCS_OUTPUT`` and ``READTHEDOCS_VIRTUALENV_PATH`` set, and
 publishes what lands in ``$READTHEDOCS_OUTPUT/<format>/``. With no ``sphinx:`` key, only our
-jobs run. The build test does the same in a shallow git clone of a copy of the project, as
-Read the Docs clones shallow.
+jobs run. The build tests read what the same commands publish from a shallow git clone of a
+copy of the project, as Read the Docs clones shallow (``readthedocs_job.py``, which under
+pytest-xdist starts as soon as the run does).
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+from readthedocs_job import REPO, TOOLS, load_config, rtd_commands, run, wait
 from tooling import require_tool
-
-REPO = Path(__file__).resolve().parents[1]
-CONFIG = REPO / ".readthedocs.yaml"
-
-# The order Read the Docs runs its jobs in; a format's build job runs only when the format is
-# asked for ("html" always is).
-JOB_ORDER = (
-    "post_checkout",
-    "pre_create_environment",
-    "create_environment",
-    "post_create_environment",
-    "pre_install",
-    "install",
-    "post_install",
-    "pre_build",
-    "build.html",
-    "build.htmlzip",
-    "build.pdf",
-    "build.epub",
-    "post_build",
-)
-
-# What a checkout holds that Read the Docs would not see: local environments and build output.
-NOT_IN_A_CHECKOUT = shutil.ignore_patterns(
-    ".git", ".venv", "_build", "_readthedocs", "node_modules", "*.egg-info", "__pycache__",
-    ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hypothesis",
-)  # fmt: skip
-
-
-def load_config() -> dict[str, Any]:
-    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
-    assert isinstance(config, dict)
-    return config
-
-
-def rtd_commands(config: dict[str, Any]) -> list[tuple[str, str]]:
-    """The (job, command) pairs Read the Docs runs for ``config``, in order."""
-    jobs = config["build"]["jobs"]
-    formats = {"html", *config.get("formats", [])}
-    commands = []
-    for job in JOB_ORDER:
-        if job.startswith("build."):
-            fmt = job.removeprefix("build.")
-            if fmt not in formats:
-                continue
-            job_commands = jobs.get("build", {}).get(fmt) or []
-        else:
-            job_commands = jobs.get(job) or []
-        commands.extend((job, command) for command in job_commands)
-    return commands
 
 
 def test_config_leaves_every_step_to_our_jobs() -> None:
@@ -108,59 +55,19 @@ def test_config_installs_the_pdf_tools() -> None:
     assert packages <= ci_packages, packages - ci_packages
 
 
-def shallow_clone(root: Path) -> Path:
-    """The project as it is, committed in a repository of its own (with a later commit that
-    leaves the docs alone), and cloned from there one commit deep, as Read the Docs does."""
-    origin, checkout = root / "origin", root / "checkout"
-    shutil.copytree(REPO, origin, ignore=NOT_IN_A_CHECKOUT)
-    identity = ["-c", "user.name=Writer", "-c", "user.email=writer@example.org"]
-    for command in (
-        ["init", "-q"],
-        ["add", "-A"],
-        [*identity, "commit", "-q", "-m", "The project"],
-        [*identity, "commit", "-q", "--allow-empty", "-m", "A later commit"],
-    ):
-        subprocess.run(["git", *command], cwd=origin, check=True, capture_output=True)
-    subprocess.run(
-        ["git", "clone", "-q", "--depth", "1", f"file://{origin}", str(checkout)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    return checkout
-
-
 @pytest.fixture(scope="module")
-def rtd_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Run every command Read the Docs would run, in a copy of the project; return the output."""
-    for tool in ("latexmk", "xelatex", "make", "pdftotext"):
+def rtd_output(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every command Read the Docs would run, in a copy of the project: the job the xdist
+    controller started early (``readthedocs_job.py``), or run here. Its output folder."""
+    for tool in TOOLS:
         require_tool(tool)
-    root = tmp_path_factory.mktemp("rtd")
-    checkout = shallow_clone(root)
-    output = root / "_readthedocs"
-    env = {
-        **os.environ,
-        "READTHEDOCS": "True",
-        "READTHEDOCS_OUTPUT": str(output),
-        "READTHEDOCS_VIRTUALENV_PATH": str(root / "venv"),
-        # `python` is the interpreter running the tests, as build.tools.python is on RTD.
-        "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
-        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-    }
-    env.pop("VIRTUAL_ENV", None)
-    for job, command in rtd_commands(load_config()):
-        result = subprocess.run(
-            ["/bin/sh", "-c", command],
-            cwd=checkout,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-        assert result.returncode == 0, (
-            f"{job}: `{command}` exited {result.returncode}:\n{result.stdout[-6000:]}"
-        )
-    return output
+    started = getattr(request.config, "workerinput", {}).get("readthedocs_job")
+    result = wait(Path(started)) if started else run(tmp_path_factory.mktemp("rtd"))
+    failed = result["failed"]
+    assert failed is None, (
+        f"{failed['job']}: `{failed['command']}` exited {failed['status']}:\n{failed['log']}"
+    )
+    return Path(result["output"])
 
 
 @pytest.mark.latex
