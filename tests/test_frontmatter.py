@@ -27,7 +27,7 @@ from service_manual.frontmatter import (
     read_front_matter,
     split_front_matter,
 )
-from service_manual.header import build_tags, tag
+from service_manual.header import build_tags
 from service_manual.site import legacy_docname
 
 VOCAB = sm_config.vocabulary(
@@ -622,13 +622,14 @@ def _tags(guide: Guide) -> list[tuple[str, list[tuple[str, str, str]]]] | None:
             service_manual_categories=sm_config.DEFAULT_CATEGORIES,
         )
     )
-    node = build_tags(guide, env)
+    # Every tag links to "kind/slug", so that the link tells both.
+    node = build_tags(guide, env, lambda kind, slug: f"{kind}/{slug}")
     if node is None:
         return None
     return [
         (
             field[0].astext(),
-            [(t["kind"], t["slug"], t.astext()) for t in field[1].findall(tag)],
+            [(*t["refuri"].split("/"), t.astext()) for t in field[1].findall(nodes.reference)],
         )
         for field in node.findall(nodes.field)
     ]

@@ -3,13 +3,17 @@ the caption above the title (such as "Design pattern"), the title, the subtitle,
 that name the guide's audiences, phases, status and category, the review box (``review/``)
 and the Contents list.
 
-The tags are read into builder-neutral nodes (a field list of :class:`tag` placeholders).
-When the doctree is resolved, each placeholder becomes a link to the index page of its phase,
-role or category where the site has one, or plain text where it has none.
+The tags are a :class:`guide_tags` placeholder when the page is read. When the doctree is
+resolved it becomes builder-neutral nodes: a field list whose values link to the index page of
+each phase, role or category where the site has one, or are plain text where it has none.
+They are made that late because a full build holds every page's doctree in memory from
+reading to writing: a guide's tags are some forty nodes, a third of a short guide's doctree,
+and Python's garbage collector walks all of them again and again while the site is read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -34,14 +38,16 @@ _ = get_translation("service_manual")
 
 
 class guide_tags(nodes.General, nodes.Element):
-    """The header tags of a guide: a field list of :class:`tag` nodes."""
+    """The header tags of a guide: a field list, one field a kind of tag. Read as an empty
+    placeholder (``docname``: whose tags), filled in by :func:`resolve_tags`."""
 
 
-class tag(nodes.Inline, nodes.TextElement):
-    """One tag. ``kind`` is primary, secondary, phase, status or category; ``slug`` its value."""
+#: Where a tag links: its kind (primary, secondary, phase, status or category) and slug to
+#: the relative URI of the index page, or None for plain text.
+TagTarget = Callable[[str, str], str | None]
 
 
-def _field(label: str, tags: list[tag]) -> nodes.field:
+def _field(label: str, tags: list[nodes.Element]) -> nodes.field:
     body = nodes.paragraph()
     for i, item in enumerate(tags):
         if i:
@@ -50,14 +56,22 @@ def _field(label: str, tags: list[tag]) -> nodes.field:
     return nodes.field("", nodes.field_name(text=label), nodes.field_body("", body))
 
 
-def build_tags(guide: Guide, env: BuildEnvironment) -> guide_tags | None:
+def build_tags(guide: Guide, env: BuildEnvironment, target: TagTarget) -> guide_tags | None:
+    """The guide's tags, each a link to ``target(kind, slug)`` or plain text; None if none."""
     config = env.config
     roles = {slug: spec["title"] for slug, spec in config.service_manual_roles.items()}
     fields: list[nodes.field] = []
 
-    def make(kind: str, slug: str, name: str) -> tag:
+    def make(kind: str, slug: str, name: str) -> nodes.Element:
         text = _(name)  # the vocabularies' names are in the catalogue too
-        return tag(text, text, kind=kind, slug=slug, classes=["sm-tag", f"sm-tag--{kind}"])
+        href = target(kind, slug)
+        node: nodes.Element = (
+            nodes.reference("", text, internal=True, refuri=href)
+            if href
+            else nodes.inline(text, text)
+        )
+        node["classes"] = ["sm-tag", f"sm-tag--{kind}"]
+        return node
 
     if guide.audience_primary:
         fields.append(
@@ -147,7 +161,7 @@ def assemble_header(app: Sphinx, doctree: nodes.document) -> None:
     before = [crumbs, caption(guide, env)]
     after = [
         subtitle(guide),
-        build_tags(guide, env) if is_guide else None,
+        guide_tags(docname=docname) if is_guide else None,
         build_box(guide, env, is_guide),
         series.contents(guide, app.config, contents.build_contents(section) if is_guide else None),
     ]
@@ -165,35 +179,31 @@ def assemble_header(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def resolve_tags(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    """Turn each tag into a link to its index page, or plain text where there is none."""
-    site = site_map(app.env)
+    """Fill in each page's tags: each a link to its index page, or plain text where there is
+    none (or where it is the page itself)."""
+    env = app.env
+    site = site_map(env)
     pages = {
         "primary": site.role_pages,
         "secondary": site.role_pages,
         "phase": site.phase_pages,
         "category": site.category_pages,
     }
-    for node in list(doctree.findall(tag)):
-        target = pages.get(node["kind"], {}).get(node["slug"])
-        classes = node["classes"]
-        if target and target != fromdocname:
-            new: nodes.Element = nodes.reference(
-                "", "", internal=True, refuri=app.builder.get_relative_uri(fromdocname, target)
-            )
+
+    def target(kind: str, slug: str) -> str | None:
+        page = pages.get(kind, {}).get(slug)
+        if page is None or page == fromdocname:
+            return None
+        return app.builder.get_relative_uri(fromdocname, page)
+
+    for node in list(doctree.findall(guide_tags)):
+        guide = guide_of(env, node["docname"])
+        tags = build_tags(guide, env, target) if guide is not None else None
+        if tags is None:
+            node.parent.remove(node)
         else:
-            new = nodes.inline()
-        new["classes"] = classes
-        new += nodes.Text(node.astext())
-        node.replace_self(new)
-
-
-# Visitors: tags are normally resolved away; should one reach a writer, it is plain text.
-def visit_tag_html(self: HTML5Translator, node: tag) -> None:
-    self.body.append(self.starttag(node, "span", ""))
-
-
-def depart_tag_html(self: HTML5Translator, node: tag) -> None:
-    self.body.append("</span>")
+            tags.source, tags.line = node.source, node.line
+            node.replace_self(tags)
 
 
 def visit_guide_tags_html(self: HTML5Translator, node: guide_tags) -> None:
@@ -253,7 +263,6 @@ def setup(app: Sphinx) -> None:
         html=(visit_guide_tags_html, depart_guide_tags_html),
         latex=(visit_guide_tags_latex, None),
     )
-    add_node(app, tag, html=(visit_tag_html, depart_tag_html))
     app.add_transform(TitleAsText)
     app.connect("doctree-read", assemble_header, priority=600)
     app.connect("doctree-resolved", resolve_tags)
