@@ -4,11 +4,14 @@ that name the guide's audiences, phases, status and category, the review box (``
 and the Contents list.
 
 The tags are a :class:`guide_tags` placeholder when the page is read. When the doctree is
-resolved it becomes builder-neutral nodes: a field list whose values link to the index page of
-each phase, role or category where the site has one, or are plain text where it has none.
-They are made that late because a full build holds every page's doctree in memory from
-reading to writing: a guide's tags are some forty nodes, a third of a short guide's doctree,
-and Python's garbage collector walks all of them again and again while the site is read.
+resolved it gets the tags as data: each a link to the index page of its phase, role or
+category where the site has one, or plain text where it has none. HTML writes them from that
+data; other builders get them as a field list too, builder-neutral nodes they show as usual.
+They are made that late, and as data for the web, because a full build holds every page's
+doctree in memory from reading to writing and Python's garbage collector walks it all again and
+again: as nodes, a guide's tags were some forty, a third of a short guide's doctree. Left out of
+the search index too, as data: the name of a role, phase or category found every guide tagged
+with it, ahead of the pages about it (the index pages the tags link to are searched).
 """
 
 from __future__ import annotations
@@ -38,66 +41,61 @@ _ = get_translation("service_manual")
 
 
 class guide_tags(nodes.General, nodes.Element):
-    """The header tags of a guide: a field list, one field a kind of tag. Read as an empty
-    placeholder (``docname``: whose tags), filled in by :func:`resolve_tags`."""
+    """The header tags of a guide. Read as a placeholder (``docname``: whose tags), given
+    ``fields`` by :func:`resolve_tags`: a list of ``(label, [(kind, text, href or None)])``,
+    one a kind of tag ("For", "Phases" ...)."""
 
 
 #: Where a tag links: its kind (primary, secondary, phase, status or category) and slug to
 #: the relative URI of the index page, or None for plain text.
 TagTarget = Callable[[str, str], str | None]
+TagFields = list[tuple[str, list[tuple[str, str, str | None]]]]
 
 
-def _field(label: str, tags: list[nodes.Element]) -> nodes.field:
-    body = nodes.paragraph()
-    for i, item in enumerate(tags):
-        if i:
-            body += nodes.Text(", ")
-        body += item
-    return nodes.field("", nodes.field_name(text=label), nodes.field_body("", body))
-
-
-def build_tags(guide: Guide, env: BuildEnvironment, target: TagTarget) -> guide_tags | None:
-    """The guide's tags, each a link to ``target(kind, slug)`` or plain text; None if none."""
+def tag_fields(guide: Guide, env: BuildEnvironment, target: TagTarget) -> TagFields:
+    """The guide's tags, by label, each a link to ``target(kind, slug)`` or plain text."""
     config = env.config
     roles = {slug: spec["title"] for slug, spec in config.service_manual_roles.items()}
-    fields: list[nodes.field] = []
+    fields: TagFields = []
 
-    def make(kind: str, slug: str, name: str) -> nodes.Element:
-        text = _(name)  # the vocabularies' names are in the catalogue too
-        href = target(kind, slug)
-        node: nodes.Element = (
-            nodes.reference("", text, internal=True, refuri=href)
-            if href
-            else nodes.inline(text, text)
-        )
-        node["classes"] = ["sm-tag", f"sm-tag--{kind}"]
-        return node
+    def add(label: str, kind: str, names: dict[str, str], slugs: tuple[str, ...]) -> None:
+        # The vocabularies' names are in the catalogue too.
+        fields.append((label, [(kind, _(names[slug]), target(kind, slug)) for slug in slugs]))
 
     if guide.audience_primary:
-        fields.append(
-            _field(_("For"), [make("primary", r, roles[r]) for r in guide.audience_primary])
-        )
+        add(_("For"), "primary", roles, guide.audience_primary)
     if guide.audience_secondary:
-        fields.append(
-            _field(
-                _("Also useful for"),
-                [make("secondary", r, roles[r]) for r in guide.audience_secondary],
-            )
-        )
+        add(_("Also useful for"), "secondary", roles, guide.audience_secondary)
     if guide.phases:
-        phases = config.service_manual_phases
-        fields.append(_field(_("Phases"), [make("phase", p, phases[p]) for p in guide.phases]))
-    status_label = config.service_manual_statuses.get(guide.status or "", "")
-    if status_label:
-        fields.append(_field(_("Status"), [make("status", guide.status or "", status_label)]))
+        add(_("Phases"), "phase", config.service_manual_phases, guide.phases)
+    if config.service_manual_statuses.get(guide.status or ""):
+        add(_("Status"), "status", config.service_manual_statuses, (guide.status or "",))
     if guide.category:
-        title = config.service_manual_categories[guide.category]
-        fields.append(_field(_("Category"), [make("category", guide.category, title)]))
-    if not fields:
-        return None
-    return guide_tags(
-        "", nodes.field_list("", *fields, classes=["sm-tags__list"]), classes=["sm-tags"]
-    )
+        add(_("Category"), "category", config.service_manual_categories, (guide.category,))
+    return fields
+
+
+def _classes(kind: str) -> list[str]:
+    return ["sm-tag", f"sm-tag--{kind}"]
+
+
+def tag_field_list(fields: TagFields) -> nodes.field_list:
+    """The tags as builder-neutral nodes, for the builders that show them as text."""
+    items = []
+    for label, tags in fields:
+        body = nodes.paragraph()
+        for i, (kind, text, href) in enumerate(tags):
+            if i:
+                body += nodes.Text(", ")
+            tag: nodes.Element = (
+                nodes.reference("", text, internal=True, refuri=href)
+                if href
+                else nodes.inline(text, text)
+            )
+            tag["classes"] = _classes(kind)
+            body += tag
+        items.append(nodes.field("", nodes.field_name(text=label), nodes.field_body("", body)))
+    return nodes.field_list("", *items, classes=["sm-tags__list"])
 
 
 class TitleAsText(SphinxTransform):
@@ -161,7 +159,7 @@ def assemble_header(app: Sphinx, doctree: nodes.document) -> None:
     before = [crumbs, caption(guide, env)]
     after = [
         subtitle(guide),
-        guide_tags(docname=docname) if is_guide else None,
+        guide_tags(docname=docname, classes=["sm-tags"]) if is_guide else None,
         build_box(guide, env, is_guide),
         series.contents(guide, app.config, contents.build_contents(section) if is_guide else None),
     ]
@@ -198,12 +196,13 @@ def resolve_tags(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
 
     for node in list(doctree.findall(guide_tags)):
         guide = guide_of(env, node["docname"])
-        tags = build_tags(guide, env, target) if guide is not None else None
-        if tags is None:
+        fields = tag_fields(guide, env, target) if guide is not None else []
+        if not fields:
             node.parent.remove(node)
-        else:
-            tags.source, tags.line = node.source, node.line
-            node.replace_self(tags)
+            continue
+        node["fields"] = fields
+        if app.builder.format != "html":
+            node += tag_field_list(fields)
 
 
 def visit_guide_tags_html(self: HTML5Translator, node: guide_tags) -> None:
@@ -212,27 +211,21 @@ def visit_guide_tags_html(self: HTML5Translator, node: guide_tags) -> None:
     for); a phase, role or category is a link to its index page, or text where there is none.
     """
 
-    def value(child: nodes.Node) -> str:
-        if not isinstance(child, nodes.Element):
-            return self.encode(child.astext())  # the ", " between values
-        text = self.encode(child.astext())
-        classes = self.attval(" ".join(child["classes"]))
-        if "sm-tag--status" in child["classes"]:
+    def value(kind: str, text: str, href: str | None) -> str:
+        text = self.encode(text)
+        classes = self.attval(" ".join(_classes(kind)))
+        if kind == "status":
             return f'<strong class="govuk-tag govuk-tag--yellow {classes}">{text}</strong>'
-        if isinstance(child, nodes.reference) and child.get("refuri"):
-            href = self.attval(child["refuri"])
-            return f'<a class="govuk-link {classes}" href="{href}">{text}</a>'
+        if href:
+            return f'<a class="govuk-link {classes}" href="{self.attval(href)}">{text}</a>'
         return f'<span class="{classes}">{text}</span>'
 
     rows = []
-    for field in node.findall(nodes.field):
-        name, body = field[0], field[1]
-        values = "".join(
-            value(child) for paragraph in body.findall(nodes.paragraph) for child in paragraph
-        )
+    for label, tags in node["fields"]:
+        values = self.encode(", ").join(value(*tag) for tag in tags)
         rows.append(
             '<div class="govuk-summary-list__row">'
-            f'<dt class="govuk-summary-list__key">{self.encode(name.astext())}</dt>'
+            f'<dt class="govuk-summary-list__key">{self.encode(label)}</dt>'
             f'<dd class="govuk-summary-list__value">{values}</dd></div>\n'
         )
     classes = self.attval(
@@ -249,8 +242,8 @@ def depart_guide_tags_html(self: HTML5Translator, node: guide_tags) -> None:
 def visit_guide_tags_latex(self: LaTeXTranslator, node: guide_tags) -> None:
     """Print has room for one line: "For: Web operations. Phases: Discovery. ..."."""
     parts = [
-        f"\\textbf{{{self.encode(field[0].astext())}:}} {self.encode(field[1].astext())}"
-        for field in node.findall(nodes.field)
+        f"\\textbf{{{self.encode(label)}:}} {self.encode(', '.join(tag[1] for tag in tags))}"
+        for label, tags in node["fields"]
     ]
     self.body.append("\n\n\\noindent{}" + ". ".join(parts) + ".\n\n")
     raise nodes.SkipNode
