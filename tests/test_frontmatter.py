@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 import yaml
 from conftest import breadcrumb_items, heading_text, search_titles
-from docutils import nodes
 from service_manual import config as sm_config
 from service_manual import frontmatter as sm_frontmatter
+from service_manual import header as sm_header
 from service_manual.collector import guides
 from service_manual.frontmatter import (
     Breadcrumb,
@@ -27,7 +27,6 @@ from service_manual.frontmatter import (
     read_front_matter,
     split_front_matter,
 )
-from service_manual.header import build_tags, tag
 from service_manual.site import legacy_docname
 
 VOCAB = sm_config.vocabulary(
@@ -622,15 +621,13 @@ def _tags(guide: Guide) -> list[tuple[str, list[tuple[str, str, str]]]] | None:
             service_manual_categories=sm_config.DEFAULT_CATEGORIES,
         )
     )
-    node = build_tags(guide, env)
-    if node is None:
+    # Every tag links to "kind/slug", so that the link tells both.
+    fields = sm_header.tag_fields(guide, env, lambda kind, slug: f"{kind}/{slug}")
+    if not fields:
         return None
     return [
-        (
-            field[0].astext(),
-            [(t["kind"], t["slug"], t.astext()) for t in field[1].findall(tag)],
-        )
-        for field in node.findall(nodes.field)
+        (label, [(kind, href.split("/")[1], text) for kind, text, href in tags])
+        for label, tags in fields
     ]
 
 

@@ -38,40 +38,54 @@ def _origin_of(source: str) -> str | None:
     return None if paths.inside(source, _STANDARD_INCLUDES) else source
 
 
-def _origin(node: nodes.Element) -> str | None:
-    """The file a node's content was read from, when that is a real file path."""
-    for source in (node.get("source"), node.source):
-        if isinstance(source, str):
-            origin = _origin_of(source)
-            if origin is not None:
-                return origin
-    return None
+def _read_from(source: str, srcdir: str) -> tuple[bool, str | None]:
+    """Whether ``source`` is a writer's file, and that file when it is outside ``srcdir``."""
+    origin = _origin_of(source)
+    if origin is None:
+        return False, None
+    return True, None if paths.inside(origin, srcdir) else origin
 
 
 def confine_to_source_folder(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
-    srcdir = env.srcdir
+    srcdir = str(env.srcdir)
     reported: set[str] = set()
-    for node in list(doctree.findall(nodes.Element)):
-        if node is doctree or not _attached(node, doctree):
-            continue
+    # Each source a node names, looked up once a page: the nodes of a page name a few files.
+    verdicts: dict[str, tuple[bool, str | None]] = {}
+
+    def outside_origin(node: nodes.Element) -> str | None:
+        """The file outside the source folder that the node's content was read from, if it
+        was: its own ``source`` attribute, else the file docutils read it from."""
+        for source in (node.get("source"), node.source):
+            if isinstance(source, str):
+                verdict = verdicts.get(source)
+                if verdict is None:
+                    verdict = verdicts[source] = _read_from(source, srcdir)
+                is_file, origin = verdict
+                if is_file:
+                    return origin
+        return None
+
+    def keep(node: nodes.Element) -> bool:
+        """Leave the node out (with a warning) when it came from outside; whether it stays."""
         if isinstance(node, nodes.image):
             uri = node.get("uri", "")
             if "://" in uri or uri.startswith("data:"):
-                continue
+                return True
             _rel, path = env.relfn2path(uri, env.docname)
-            if not paths.inside(path, srcdir):
-                warn(
-                    f"image {uri!r} is outside the source folder; it is not shown",
-                    subtype="outside_source",
-                    location=node,
-                )
-                alt = node.get("alt") or "image not shown"
-                node.replace_self(nodes.inline(alt, alt))
-            continue
-        origin = _origin(node)
-        if origin is None or paths.inside(origin, srcdir):
-            continue
+            if paths.inside(path, srcdir):
+                return True
+            warn(
+                f"image {uri!r} is outside the source folder; it is not shown",
+                subtype="outside_source",
+                location=node,
+            )
+            alt = node.get("alt") or "image not shown"
+            node.replace_self(nodes.inline(alt, alt))
+            return False
+        origin = outside_origin(node)
+        if origin is None:
+            return True
         if origin not in reported:
             reported.add(origin)
             warn(
@@ -80,6 +94,16 @@ def confine_to_source_folder(app: Sphinx, doctree: nodes.document) -> None:
                 location=env.docname,  # its line is a line of the other file
             )
         node.parent.remove(node)
+        return False
+
+    # Every element in document order, parents first; what is left out is not looked into.
+    stack = [iter(doctree.children[:])]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif isinstance(node, nodes.Element) and keep(node):
+            stack.append(iter(node.children[:]))
 
 
 def _links_out(srcdir: Path, suffixes: tuple[str, ...]) -> list[tuple[str, list[Path]]]:
@@ -150,12 +174,6 @@ def _pages_behind(link: Path, suffixes: tuple[str, ...]) -> list[Path]:
         dirs[:] = [d for d in dirs if not Path(folder, d).is_symlink()]
         found += [Path(folder, f) for f in sorted(files) if f.endswith(suffixes)]
     return sorted(found)
-
-
-def _attached(node: nodes.Node, root: nodes.document) -> bool:
-    while node.parent is not None:
-        node = node.parent
-    return node is root
 
 
 def setup(app: Sphinx) -> None:

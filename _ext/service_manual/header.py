@@ -3,13 +3,20 @@ the caption above the title (such as "Design pattern"), the title, the subtitle,
 that name the guide's audiences, phases, status and category, the review box (``review/``)
 and the Contents list.
 
-The tags are read into builder-neutral nodes (a field list of :class:`tag` placeholders).
-When the doctree is resolved, each placeholder becomes a link to the index page of its phase,
-role or category where the site has one, or plain text where it has none.
+The tags are a :class:`guide_tags` placeholder when the page is read. When the doctree is
+resolved it gets the tags as data: each a link to the index page of its phase, role or
+category where the site has one, or plain text where it has none. HTML writes them from that
+data; other builders get them as a field list too, builder-neutral nodes they show as usual.
+They are made that late, and as data for the web, because a full build holds every page's
+doctree in memory from reading to writing and Python's garbage collector walks it all again and
+again: as nodes, a guide's tags were some forty, a third of a short guide's doctree. Left out of
+the search index too, as data: the name of a role, phase or category found every guide tagged
+with it, ahead of the pages about it (the index pages the tags link to are searched).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -34,56 +41,61 @@ _ = get_translation("service_manual")
 
 
 class guide_tags(nodes.General, nodes.Element):
-    """The header tags of a guide: a field list of :class:`tag` nodes."""
+    """The header tags of a guide. Read as a placeholder (``docname``: whose tags), given
+    ``fields`` by :func:`resolve_tags`: a list of ``(label, [(kind, text, href or None)])``,
+    one a kind of tag ("For", "Phases" ...)."""
 
 
-class tag(nodes.Inline, nodes.TextElement):
-    """One tag. ``kind`` is primary, secondary, phase, status or category; ``slug`` its value."""
+#: Where a tag links: its kind (primary, secondary, phase, status or category) and slug to
+#: the relative URI of the index page, or None for plain text.
+TagTarget = Callable[[str, str], str | None]
+TagFields = list[tuple[str, list[tuple[str, str, str | None]]]]
 
 
-def _field(label: str, tags: list[tag]) -> nodes.field:
-    body = nodes.paragraph()
-    for i, item in enumerate(tags):
-        if i:
-            body += nodes.Text(", ")
-        body += item
-    return nodes.field("", nodes.field_name(text=label), nodes.field_body("", body))
-
-
-def build_tags(guide: Guide, env: BuildEnvironment) -> guide_tags | None:
+def tag_fields(guide: Guide, env: BuildEnvironment, target: TagTarget) -> TagFields:
+    """The guide's tags, by label, each a link to ``target(kind, slug)`` or plain text."""
     config = env.config
     roles = {slug: spec["title"] for slug, spec in config.service_manual_roles.items()}
-    fields: list[nodes.field] = []
+    fields: TagFields = []
 
-    def make(kind: str, slug: str, name: str) -> tag:
-        text = _(name)  # the vocabularies' names are in the catalogue too
-        return tag(text, text, kind=kind, slug=slug, classes=["sm-tag", f"sm-tag--{kind}"])
+    def add(label: str, kind: str, names: dict[str, str], slugs: tuple[str, ...]) -> None:
+        # The vocabularies' names are in the catalogue too.
+        fields.append((label, [(kind, _(names[slug]), target(kind, slug)) for slug in slugs]))
 
     if guide.audience_primary:
-        fields.append(
-            _field(_("For"), [make("primary", r, roles[r]) for r in guide.audience_primary])
-        )
+        add(_("For"), "primary", roles, guide.audience_primary)
     if guide.audience_secondary:
-        fields.append(
-            _field(
-                _("Also useful for"),
-                [make("secondary", r, roles[r]) for r in guide.audience_secondary],
-            )
-        )
+        add(_("Also useful for"), "secondary", roles, guide.audience_secondary)
     if guide.phases:
-        phases = config.service_manual_phases
-        fields.append(_field(_("Phases"), [make("phase", p, phases[p]) for p in guide.phases]))
-    status_label = config.service_manual_statuses.get(guide.status or "", "")
-    if status_label:
-        fields.append(_field(_("Status"), [make("status", guide.status or "", status_label)]))
+        add(_("Phases"), "phase", config.service_manual_phases, guide.phases)
+    if config.service_manual_statuses.get(guide.status or ""):
+        add(_("Status"), "status", config.service_manual_statuses, (guide.status or "",))
     if guide.category:
-        title = config.service_manual_categories[guide.category]
-        fields.append(_field(_("Category"), [make("category", guide.category, title)]))
-    if not fields:
-        return None
-    return guide_tags(
-        "", nodes.field_list("", *fields, classes=["sm-tags__list"]), classes=["sm-tags"]
-    )
+        add(_("Category"), "category", config.service_manual_categories, (guide.category,))
+    return fields
+
+
+def _classes(kind: str) -> list[str]:
+    return ["sm-tag", f"sm-tag--{kind}"]
+
+
+def tag_field_list(fields: TagFields) -> nodes.field_list:
+    """The tags as builder-neutral nodes, for the builders that show them as text."""
+    items = []
+    for label, tags in fields:
+        body = nodes.paragraph()
+        for i, (kind, text, href) in enumerate(tags):
+            if i:
+                body += nodes.Text(", ")
+            tag: nodes.Element = (
+                nodes.reference("", text, internal=True, refuri=href)
+                if href
+                else nodes.inline(text, text)
+            )
+            tag["classes"] = _classes(kind)
+            body += tag
+        items.append(nodes.field("", nodes.field_name(text=label), nodes.field_body("", body)))
+    return nodes.field_list("", *items, classes=["sm-tags__list"])
 
 
 class TitleAsText(SphinxTransform):
@@ -147,7 +159,7 @@ def assemble_header(app: Sphinx, doctree: nodes.document) -> None:
     before = [crumbs, caption(guide, env)]
     after = [
         subtitle(guide),
-        build_tags(guide, env) if is_guide else None,
+        guide_tags(docname=docname, classes=["sm-tags"]) if is_guide else None,
         build_box(guide, env, is_guide),
         series.contents(guide, app.config, contents.build_contents(section) if is_guide else None),
     ]
@@ -165,35 +177,32 @@ def assemble_header(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def resolve_tags(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    """Turn each tag into a link to its index page, or plain text where there is none."""
-    site = site_map(app.env)
+    """Fill in each page's tags: each a link to its index page, or plain text where there is
+    none (or where it is the page itself)."""
+    env = app.env
+    site = site_map(env)
     pages = {
         "primary": site.role_pages,
         "secondary": site.role_pages,
         "phase": site.phase_pages,
         "category": site.category_pages,
     }
-    for node in list(doctree.findall(tag)):
-        target = pages.get(node["kind"], {}).get(node["slug"])
-        classes = node["classes"]
-        if target and target != fromdocname:
-            new: nodes.Element = nodes.reference(
-                "", "", internal=True, refuri=app.builder.get_relative_uri(fromdocname, target)
-            )
-        else:
-            new = nodes.inline()
-        new["classes"] = classes
-        new += nodes.Text(node.astext())
-        node.replace_self(new)
 
+    def target(kind: str, slug: str) -> str | None:
+        page = pages.get(kind, {}).get(slug)
+        if page is None or page == fromdocname:
+            return None
+        return app.builder.get_relative_uri(fromdocname, page)
 
-# Visitors: tags are normally resolved away; should one reach a writer, it is plain text.
-def visit_tag_html(self: HTML5Translator, node: tag) -> None:
-    self.body.append(self.starttag(node, "span", ""))
-
-
-def depart_tag_html(self: HTML5Translator, node: tag) -> None:
-    self.body.append("</span>")
+    for node in list(doctree.findall(guide_tags)):
+        guide = guide_of(env, node["docname"])
+        fields = tag_fields(guide, env, target) if guide is not None else []
+        if not fields:
+            node.parent.remove(node)
+            continue
+        node["fields"] = fields
+        if app.builder.format != "html":
+            node += tag_field_list(fields)
 
 
 def visit_guide_tags_html(self: HTML5Translator, node: guide_tags) -> None:
@@ -202,27 +211,21 @@ def visit_guide_tags_html(self: HTML5Translator, node: guide_tags) -> None:
     for); a phase, role or category is a link to its index page, or text where there is none.
     """
 
-    def value(child: nodes.Node) -> str:
-        if not isinstance(child, nodes.Element):
-            return self.encode(child.astext())  # the ", " between values
-        text = self.encode(child.astext())
-        classes = self.attval(" ".join(child["classes"]))
-        if "sm-tag--status" in child["classes"]:
+    def value(kind: str, text: str, href: str | None) -> str:
+        text = self.encode(text)
+        classes = self.attval(" ".join(_classes(kind)))
+        if kind == "status":
             return f'<strong class="govuk-tag govuk-tag--yellow {classes}">{text}</strong>'
-        if isinstance(child, nodes.reference) and child.get("refuri"):
-            href = self.attval(child["refuri"])
-            return f'<a class="govuk-link {classes}" href="{href}">{text}</a>'
+        if href:
+            return f'<a class="govuk-link {classes}" href="{self.attval(href)}">{text}</a>'
         return f'<span class="{classes}">{text}</span>'
 
     rows = []
-    for field in node.findall(nodes.field):
-        name, body = field[0], field[1]
-        values = "".join(
-            value(child) for paragraph in body.findall(nodes.paragraph) for child in paragraph
-        )
+    for label, tags in node["fields"]:
+        values = self.encode(", ").join(value(*tag) for tag in tags)
         rows.append(
             '<div class="govuk-summary-list__row">'
-            f'<dt class="govuk-summary-list__key">{self.encode(name.astext())}</dt>'
+            f'<dt class="govuk-summary-list__key">{self.encode(label)}</dt>'
             f'<dd class="govuk-summary-list__value">{values}</dd></div>\n'
         )
     classes = self.attval(
@@ -239,8 +242,8 @@ def depart_guide_tags_html(self: HTML5Translator, node: guide_tags) -> None:
 def visit_guide_tags_latex(self: LaTeXTranslator, node: guide_tags) -> None:
     """Print has room for one line: "For: Web operations. Phases: Discovery. ..."."""
     parts = [
-        f"\\textbf{{{self.encode(field[0].astext())}:}} {self.encode(field[1].astext())}"
-        for field in node.findall(nodes.field)
+        f"\\textbf{{{self.encode(label)}:}} {self.encode(', '.join(tag[1] for tag in tags))}"
+        for label, tags in node["fields"]
     ]
     self.body.append("\n\n\\noindent{}" + ". ".join(parts) + ".\n\n")
     raise nodes.SkipNode
@@ -253,7 +256,6 @@ def setup(app: Sphinx) -> None:
         html=(visit_guide_tags_html, depart_guide_tags_html),
         latex=(visit_guide_tags_latex, None),
     )
-    add_node(app, tag, html=(visit_tag_html, depart_tag_html))
     app.add_transform(TitleAsText)
     app.connect("doctree-read", assemble_header, priority=600)
     app.connect("doctree-resolved", resolve_tags)

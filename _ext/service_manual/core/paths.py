@@ -14,7 +14,12 @@ from pathlib import Path
 
 def real(path: str | os.PathLike[str]) -> Path | None:
     """The path with every symbolic link followed, or None when it is not a valid path."""
-    text = os.fspath(path)
+    return _real(os.fspath(path))
+
+
+@functools.lru_cache(maxsize=4096)
+def _real(text: str) -> Path | None:
+    # Remembered: every page asks about its own file and the source folder.
     if "\x00" in text:
         return None
     try:
@@ -40,3 +45,4 @@ def inside(path: str | os.PathLike[str], folder: str | os.PathLike[str]) -> bool
 
 def forget() -> None:
     _inside.cache_clear()
+    _real.cache_clear()
