@@ -14,7 +14,7 @@ import functools
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -24,9 +24,15 @@ from tooling import CHROMIUM, CHROMIUM_ARGS, require_module, require_tool
 
 
 class StaticHost(SimpleHTTPRequestHandler):
-    """``http.server`` with a quiet log and the site's own 404 page."""
+    """``http.server`` with a quiet log, the site's own 404 page and the host's headers."""
 
     not_found_page: Path | None = None
+    headers_sent: Mapping[str, str] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.headers_sent.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -54,8 +60,11 @@ class QuietServer(ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(outdir: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve ``outdir`` at ``http://127.0.0.1:<port><prefix>``; yield that URL."""
+def serve(
+    outdir: Path, prefix: str = "/", headers: Mapping[str, str] | None = None
+) -> Iterator[str]:
+    """Serve ``outdir`` at ``http://127.0.0.1:<port><prefix>``, with ``headers`` on every
+    response (``Content-Security-Policy``, say); yield that URL."""
     with tempfile.TemporaryDirectory(prefix="served-site-") as tree:
         root = Path(tree)
         folder = prefix.strip("/")
@@ -64,7 +73,11 @@ def serve(outdir: Path, prefix: str = "/") -> Iterator[str]:
             (root / folder).symlink_to(Path(outdir).resolve(), target_is_directory=True)
         else:
             root = Path(outdir).resolve()
-        handler = type("Host", (StaticHost,), {"not_found_page": root / folder / "404.html"})
+        handler = type(
+            "Host",
+            (StaticHost,),
+            {"not_found_page": root / folder / "404.html", "headers_sent": dict(headers or {})},
+        )
         server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()

@@ -7,14 +7,12 @@ The site is the session's one build of ``docs/`` with the project's ``conf.py`` 
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from served_site import serve
 from tooling import CHROMIUM, CHROMIUM_ARGS, require_module, require_tool
 
 
@@ -34,24 +32,11 @@ def site_html(docs_html: Path) -> Path:
     return docs_html
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(site_html: Path) -> Iterator[str]:
     """The built site, served by http.server on 127.0.0.1 (a free port) from a thread."""
-    handler = functools.partial(_QuietHandler, directory=str(site_html))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve(site_html) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -9,16 +9,14 @@ govern). Requests to any other host are refused and listed.
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from served_site import serve
 
 STRICT = "default-src 'self'"
 # What a site that offers videos would send: the players' hosts may be framed, nothing else.
@@ -42,40 +40,19 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-class _PolicyHandler(SimpleHTTPRequestHandler):
-    policy = STRICT
-
-    def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", self.policy)
-        super().end_headers()
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-def serve(site_html: Path, policy: str) -> Iterator[str]:
-    handler = type("Handler", (_PolicyHandler,), {"policy": policy})
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site_html))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+def serve_with(site_html: Path, policy: str) -> Iterator[str]:
+    with serve(site_html, headers={"Content-Security-Policy": policy}) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def strict_url(site_html: Path) -> Iterator[str]:
-    yield from serve(site_html, STRICT)
+    yield from serve_with(site_html, STRICT)
 
 
 @pytest.fixture(scope="module")
 def players_url(site_html: Path) -> Iterator[str]:
-    yield from serve(site_html, WITH_PLAYERS)
+    yield from serve_with(site_html, WITH_PLAYERS)
 
 
 class Watched:

@@ -9,15 +9,13 @@ overdue when it was built.
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
 from datetime import datetime
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
 from review_support import DAY, build_on
+from served_site import serve
 from tooling import require_module
 
 from browser.test_browser_accessibility import WCAG_TAGS, describe
@@ -30,29 +28,12 @@ NOTICE = ".sm-review__notice"
 BEFORE, AFTER = datetime(2026, 8, 1, 12), datetime(2026, 9, 10, 12)
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", STRICT)
-        super().end_headers()
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def review_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = build_on(DAY, "review", tmp_path_factory.mktemp("browser-review"))
     assert site.warnings == []
-    handler = functools.partial(_Handler, directory=str(site.outdir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve(site.outdir, headers={"Content-Security-Policy": STRICT}) as url:
+        yield url
 
 
 def open_on(new_page: Any, url: str, day: datetime, **options: Any) -> tuple[Any, list[str]]:
