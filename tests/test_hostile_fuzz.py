@@ -37,6 +37,7 @@ from service_manual.config import (
     vocabulary,
 )
 from service_manual.frontmatter import Guide, from_metadata, normalise, read_front_matter
+from service_manual.frontmatter.review import REVIEW_KEYS
 from service_manual.video import Video, VideoURLError, parse_video_url
 
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -65,6 +66,13 @@ FIELDS = [
     "theme",
     "long-title",
     "page_class",
+    "old_paths",
+    "summary",
+    *REVIEW_KEYS,
+    # Sphinx's own file-wide metadata, which Sphinx acts on.
+    "orphan",
+    "nosearch",
+    "tocdepth",
 ]
 
 # Words the manual knows, in the spellings writers get wrong.
