@@ -333,3 +333,39 @@ def test_a_shallow_clone_shows_no_dates_and_says_so_once(checkout, tmp_path: Pat
     assert [d for d in ("guides/hosting", "guides/soon") if updated(written, d)] == []
     # Its origin is a local path: no source links either.
     assert tools(written, "guides/hosting") == []
+
+
+def test_sources_git_does_not_have_yet_show_no_dates_until_committed(tmp_path: Path) -> None:
+    """A source folder inside a checkout that has none of its files (as ``_build/migrated``):
+    no page has a date, nor a copied source, and git is not asked about every folder; once the
+    pages are committed, an incremental build writes what a fresh build writes."""
+    repo = tmp_path / "repo"
+    docs = repo / "docs"
+    shutil.copytree(ROOTS / "test-review", docs)
+    (docs / "conf.py").write_text('extensions = ["service_manual"]\n', encoding="utf-8")
+    git(tmp_path, "init", "-q", str(repo))
+    (repo / "README.md").write_text("The manual.\n", encoding="utf-8")
+    git(repo, "add", "README.md")
+    git(repo, "commit", "-q", "-m", "Start", when="2026-03-04T10:00:00+00:00")
+    with on_day(DAY):
+        before = run_build(docs, tmp_path / "build", freshenv=False)
+    assert before.warnings == []
+    assert "sphinx_last_updated_by_git" not in before.app.extensions
+    written = files(before.outdir)
+    assert [d for d in ("guides/hosting", "guides/soon") if updated(written, d)] == []
+    assert [name for name in written if name.startswith("_sources/")] == []
+
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "Guides", when="2026-04-20T10:00:00+00:00")
+    with on_day(DAY):
+        incremental = run_build(docs, tmp_path / "build", freshenv=False)
+        fresh = run_build(docs, tmp_path / "fresh", freshenv=True)
+    assert incremental.warnings == fresh.warnings == []
+    # The first commit adds sphinx-last-updated-by-git's settings: Sphinx reads every page
+    # again and keeps its old build record as .buildinfo.bak, Sphinx's own like .buildinfo.
+    after, again = files(incremental.outdir), files(fresh.outdir)
+    after.pop(".buildinfo.bak")
+    assert updated(after, "guides/hosting") == "Last updated on 20 April 2026."
+    assert "_sources/guides/hosting.md.txt" in after
+    assert [name for name in sorted(after) if after[name] != again.get(name)] == []
+    assert sorted(after) == sorted(again)
