@@ -65,6 +65,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         feedback,
         guide_list,
         header,
+        heap,
         incremental,
         index_pages,
         layouts,
@@ -125,6 +126,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         not_found_page,
         sitemap,
         metadata,
+        heap,
     ):
         feature.setup(app)
     return {
