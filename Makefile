@@ -9,10 +9,11 @@ SOURCEDIR     ?= docs
 BUILDDIR      ?= _build
 CONFDIR       ?= .
 PYTEST        ?= $(VENV)/bin/pytest
-# pytest-xdist: one worker per core, each test module on one worker (its module-scoped builds
-# are made once), slow modules first (tests/conftest.py). `make test PYTESTJOBS=` runs in one
+# pytest-xdist: one worker more than the cores (the browser tests mostly wait for Chromium),
+# each test module on one worker (its module-scoped builds are made once), the browser tests
+# together on one, slow modules first (tests/conftest.py). `make test PYTESTJOBS=` runs in one
 # process.
-PYTESTJOBS    ?= -n auto --dist loadfile --no-loadscope-reorder
+PYTESTJOBS    ?= -n $(shell echo $$(( $$(getconf _NPROCESSORS_ONLN) + 1 ))) --dist loadfile --no-loadscope-reorder
 PYTESTOPTS    ?=
 
 # The virtual environment is (re)made when pyproject.toml changes.

@@ -100,18 +100,51 @@ def pytest_configure(config: pytest.Config) -> None:
     gc.set_threshold(200_000, 50, 50)
 
 
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """On a pytest-xdist worker (``make test``: ``-n auto --dist loadfile
-    --no-loadscope-reorder``), hand out the modules with a test marked ``slow`` first, each
-    module's order kept: the workers start on the long ones instead of one worker finishing
-    on them while the other waits. Except the Read the Docs tests, last: the controller has
-    started their job at the beginning (:func:`pytest_xdist_node_collection_finished`), and
-    by the end it is done. A run in one process keeps the usual order."""
+    """The order ``make test`` hands the tests out to its pytest-xdist workers in: the browser
+    tests first (one unit of work, :func:`pytest_xdist_make_scheduler`), then the modules with
+    a test marked ``slow``, so that no worker is left finishing a long one alone at the end,
+    each module's order kept; the Read the Docs tests last: the controller has started their
+    job at the beginning (:func:`pytest_xdist_node_collection_finished`), and by the end it
+    is done. A run in one process keeps the usual order."""
     if "PYTEST_XDIST_WORKER" not in os.environ:
         return
     slow_modules = {item.path for item in items if item.get_closest_marker("slow")}
     waits = {item.path for item in items if item.nodeid.startswith(readthedocs_job.TESTS)}
-    items.sort(key=lambda item: (item.path in waits, item.path not in slow_modules))
+    items.sort(
+        key=lambda item: (
+            item.path in waits,
+            BROWSER_TESTS not in item.path.parents,
+            item.path not in slow_modules,
+        )
+    )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Under ``--dist loadfile`` (``make test``: ``-n`` one more than the cores), each module
+    is one unit of work, so that its builds are made once, and the browser tests are one
+    unit together: one worker, one Chromium, one site build.
+
+    The browser tests spend most of their time waiting for Chromium. When each of their
+    modules was a unit, every worker reached them at the same time and the machine sat
+    four-fifths idle for over a minute; now one worker takes them while the others build.
+    (pytest-xdist's ``xdist_group`` mark cannot do this under pytest 9: ``--dist loadgroup``
+    renames a test's ``_nodeid``, which pytest no longer reads.)"""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    browser = BROWSER_TESTS.relative_to(config.rootpath).as_posix() + "/"
+
+    class BrowserTestsTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return browser if nodeid.startswith(browser) else super()._split_scope(nodeid)
+
+    return BrowserTestsTogether(config, log)
 
 
 # -- the Read the Docs job, started early under xdist (see readthedocs_job.py)

@@ -21,8 +21,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(item.path).resolve().parents:
             item.add_marker(pytest.mark.browser)
-            # One pytest-xdist worker for all of them: one Chromium, one site build.
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session")
@@ -39,9 +37,11 @@ def site_url(site_html: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
-    """Headless Debian Chromium through Playwright (skips, or fails under CI=true, if absent)."""
+    """Headless Debian Chromium through Playwright (skips, or fails under CI=true, if absent),
+    closed after the last browser test: a later test of the same process may start Playwright
+    again (``served_site.chromium``), which it cannot while this one runs."""
     executable = require_tool(CHROMIUM)
     sync_api = require_module("playwright.sync_api")
     playwright = sync_api.sync_playwright().start()
