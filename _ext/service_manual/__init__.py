@@ -31,7 +31,9 @@ Where things live:
 - ``published``: where the site is published (base URL, path prefix);
 - ``not_found_page``, ``sitemap``, ``metadata``: the 404 page, ``sitemap.xml`` and
   ``robots.txt``, each page's description and Open Graph tags;
-- ``diagnostics``: every warning we give, by subtype.
+- ``diagnostics``: every warning we give, by subtype;
+- ``heap``: the objects alive when a build starts, kept out of the garbage collector's walks
+  until it ends.
 
 Importing the package loads no Sphinx: ``service_manual.core`` is usable on its own, and the
 features are imported when Sphinx calls :func:`setup`.
