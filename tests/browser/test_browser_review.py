@@ -9,7 +9,8 @@ overdue when it was built.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -36,12 +37,40 @@ def review_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def open_on(new_page: Any, url: str, day: datetime, **options: Any) -> tuple[Any, list[str]]:
-    """The page read on ``day``, and the console's errors (a refused script would be one)."""
-    page = new_page(**options)
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
+@pytest.fixture(scope="module")
+def tabs(browser: Any) -> Iterator[Callable[..., tuple[Any, list[str]]]]:
+    """``tabs(**context_options)``: one tab for each set of options, kept for the module's
+    tests, with the console's errors it records (a refused script would be one). Loading
+    each page into the same tab spares Chromium a new renderer process a test."""
+    made: dict[str, tuple[Any, list[str]]] = {}
+    contexts: list[Any] = []
+
+    def tab(**options: Any) -> tuple[Any, list[str]]:
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        key = json.dumps(options, sort_keys=True)
+        if key not in made:
+            context = browser.new_context(**options)
+            contexts.append(context)
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            made[key] = (page, errors)
+        return made[key]
+
+    yield tab
+    for context in contexts:
+        context.close()
+
+
+def open_on(
+    tabs: Callable[..., Any], url: str, day: datetime, **options: Any
+) -> tuple[Any, list[str]]:
+    """The page read on ``day``, and the console's errors since it began to load: the tab is
+    emptied first (about:blank), so nothing of the last page it showed is left."""
+    page, errors = tabs(**options)
+    page.goto("about:blank")
+    errors.clear()
     page.clock.set_fixed_time(day)
     response = page.goto(url, wait_until="load")
     assert response is not None and response.ok, url
@@ -49,17 +78,17 @@ def open_on(new_page: Any, url: str, day: datetime, **options: Any) -> tuple[Any
     return page, errors
 
 
-def test_before_the_date_the_notice_stays_hidden(new_page: Any, review_url: str) -> None:
-    page, errors = open_on(new_page, review_url + GUIDE, BEFORE)
+def test_before_the_date_the_notice_stays_hidden(tabs: Callable[..., Any], review_url: str) -> None:
+    page, errors = open_on(tabs, review_url + GUIDE, BEFORE)
     assert errors == []
     assert page.locator(NOTICE).is_hidden()
     assert "Due for review by 3 September 2026" in page.locator(".sm-review__dates").inner_text()
 
 
 def test_after_the_date_the_script_shows_the_notice_under_a_strict_policy(
-    new_page: Any, review_url: str
+    tabs: Callable[..., Any], review_url: str
 ) -> None:
-    page, errors = open_on(new_page, review_url + GUIDE, AFTER)
+    page, errors = open_on(tabs, review_url + GUIDE, AFTER)
     assert errors == []  # review.js ran: nothing inline was refused
     notice = page.locator(NOTICE)
     assert notice.is_visible()
@@ -69,20 +98,22 @@ def test_after_the_date_the_script_shows_the_notice_under_a_strict_policy(
     assert notice.locator(".govuk-warning-text__icon").get_attribute("aria-hidden") == "true"
 
 
-def test_without_javascript_the_page_is_still_right(new_page: Any, review_url: str) -> None:
-    page, _ = open_on(new_page, review_url + GUIDE, AFTER, java_script_enabled=False)
+def test_without_javascript_the_page_is_still_right(
+    tabs: Callable[..., Any], review_url: str
+) -> None:
+    page, _ = open_on(tabs, review_url + GUIDE, AFTER, java_script_enabled=False)
     # No script to compare the dates: the page says when it was due, which stays true.
     assert page.locator(NOTICE).is_hidden()
     assert "Due for review by 3 September 2026" in page.locator(".sm-review__dates").inner_text()
     # The history opens without JavaScript.
     page.locator("summary").click()
     assert page.locator(".sm-history__list").is_visible()
-    overdue, _ = open_on(new_page, review_url + OVERDUE, AFTER, java_script_enabled=False)
+    overdue, _ = open_on(tabs, review_url + OVERDUE, AFTER, java_script_enabled=False)
     assert overdue.locator(NOTICE).is_visible()
 
 
-def test_the_history_opens_with_the_keyboard(new_page: Any, review_url: str) -> None:
-    page, _ = open_on(new_page, review_url + GUIDE, BEFORE)
+def test_the_history_opens_with_the_keyboard(tabs: Callable[..., Any], review_url: str) -> None:
+    page, _ = open_on(tabs, review_url + GUIDE, BEFORE)
     summary = page.locator("details.govuk-details > summary")
     for _ in range(40):
         page.keyboard.press("Tab")
@@ -118,10 +149,10 @@ def axe_source() -> str:
     ],
 )
 def test_no_wcag_violations(
-    new_page: Any, review_url: str, axe_source: str, path: str, day: datetime,
+    tabs: Callable[..., Any], review_url: str, axe_source: str, path: str, day: datetime,
     open_history: bool, width: int,
 ) -> None:  # fmt: skip
-    page, _ = open_on(new_page, review_url + path, day, viewport={"width": width, "height": 900})
+    page, _ = open_on(tabs, review_url + path, day, viewport={"width": width, "height": 900})
     if open_history:
         page.locator("summary").click()
     page.evaluate(axe_source)
