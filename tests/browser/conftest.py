@@ -7,6 +7,7 @@ The site is the session's one build of ``docs/`` with the project's ``conf.py`` 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,28 @@ def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def kept_tab(browser: Any) -> Iterator[Callable[..., Any]]:
+    """``kept_tab(**context_options)``: one tab for each set of options, kept for the module's
+    tests and emptied (``about:blank``) each time it is asked for, so that a test's page is a
+    new document with nothing left of the last one. Loading pages into a kept tab spares
+    Chromium a new renderer process a test: a new context costs it about a core-second, more
+    than loading and checking a page does."""
+    tabs: dict[str, Any] = {}
+
+    def tab(**options: Any) -> Any:
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        key = json.dumps(options, sort_keys=True)
+        if key not in tabs:
+            tabs[key] = browser.new_context(**options).new_page()
+        tabs[key].goto("about:blank")
+        return tabs[key]
+
+    yield tab
+    for kept in tabs.values():
+        kept.context.close()
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ and at a phone's width, with the search page showing results."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -44,24 +44,13 @@ def describe(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-@pytest.fixture(scope="module")
-def tabs(browser: Any) -> Iterator[dict[str, Any]]:
-    """One tab for each viewport, in a context of its own, shared by the module's tests:
-    each test loads its page into it (a new document, with nothing left of the last one's
-    scripts), and nothing here changes what a context keeps (no cookies, no storage)."""
-    contexts = {name: browser.new_context(viewport=size) for name, size in VIEWPORTS.items()}
-    yield {name: context.new_page() for name, context in contexts.items()}
-    for context in contexts.values():
-        context.close()
-
-
-@pytest.mark.parametrize("viewport", VIEWPORTS.keys())
+@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 def test_no_wcag_violations(
-    tabs: dict[str, Any], site_url: str, axe_source: str, path: str, viewport: str
-) -> None:
-    page = tabs[viewport]
-    assert page.viewport_size == VIEWPORTS[viewport]
+    kept_tab: Callable[..., Any], site_url: str, axe_source: str, path: str,
+    viewport: dict[str, int],
+) -> None:  # fmt: skip
+    page = kept_tab(viewport=viewport)
     response = page.goto(site_url + path, wait_until="load")
     assert response is not None and response.ok, path
     if path.startswith("search.html"):

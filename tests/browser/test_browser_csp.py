@@ -10,7 +10,7 @@ govern). Requests to any other host are refused and listed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -87,21 +87,16 @@ class Watched:
 
 
 @pytest.fixture(scope="module")
-def watched_tab(browser: Any) -> Iterator[Watched]:
-    """One watched tab (1280x900, JavaScript on) for the module's tests: loading each page
-    into the same tab spares Chromium a new renderer process a test, about half of what
-    these tests cost it."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield Watched(context.new_page())
-    context.close()
+def watched_tab(kept_tab: Callable[..., Any]) -> Watched:
+    """The module's kept tab (1280x900, JavaScript on), watched."""
+    return Watched(kept_tab())
 
 
 @pytest.fixture
-def watched(watched_tab: Watched) -> Watched:
-    """The module's watched tab, on an empty document and with nothing recorded: what the
-    last test's page did cannot reach this test's records (the recording script runs again
-    in every document the tab loads)."""
-    watched_tab.page.goto("about:blank")
+def watched(kept_tab: Callable[..., Any], watched_tab: Watched) -> Watched:
+    """The watched tab, emptied and with nothing recorded: what the last test's page did
+    cannot reach this test's records (the recording script runs again in every document)."""
+    kept_tab()
     watched_tab.console.clear()
     watched_tab.outside.clear()
     return watched_tab

@@ -9,7 +9,6 @@ overdue when it was built.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
@@ -38,39 +37,28 @@ def review_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def tabs(browser: Any) -> Iterator[Callable[..., tuple[Any, list[str]]]]:
-    """``tabs(**context_options)``: one tab for each set of options, kept for the module's
-    tests, with the console's errors it records (a refused script would be one). Loading
-    each page into the same tab spares Chromium a new renderer process a test."""
-    made: dict[str, tuple[Any, list[str]]] = {}
-    contexts: list[Any] = []
+def tabs(kept_tab: Callable[..., Any]) -> Callable[..., tuple[Any, list[str]]]:
+    """``tabs(**context_options)``: the kept tab for those options, and the console's errors
+    it has recorded since it was emptied (a refused script would be one)."""
+    recorded: dict[int, list[str]] = {}
 
     def tab(**options: Any) -> tuple[Any, list[str]]:
-        options.setdefault("viewport", {"width": 1280, "height": 900})
-        key = json.dumps(options, sort_keys=True)
-        if key not in made:
-            context = browser.new_context(**options)
-            contexts.append(context)
-            page = context.new_page()
-            errors: list[str] = []
+        page = kept_tab(**options)
+        if id(page) not in recorded:
+            errors = recorded[id(page)] = []
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
             page.on("pageerror", lambda error: errors.append(str(error)))
-            made[key] = (page, errors)
-        return made[key]
+        recorded[id(page)].clear()
+        return page, recorded[id(page)]
 
-    yield tab
-    for context in contexts:
-        context.close()
+    return tab
 
 
 def open_on(
     tabs: Callable[..., Any], url: str, day: datetime, **options: Any
 ) -> tuple[Any, list[str]]:
-    """The page read on ``day``, and the console's errors since it began to load: the tab is
-    emptied first (about:blank), so nothing of the last page it showed is left."""
+    """The page read on ``day``, and the console's errors since it began to load."""
     page, errors = tabs(**options)
-    page.goto("about:blank")
-    errors.clear()
     page.clock.set_fixed_time(day)
     response = page.goto(url, wait_until="load")
     assert response is not None and response.ok, url

@@ -3,7 +3,7 @@ search page says that search needs JavaScript."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -17,20 +17,9 @@ PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def no_script_tab(browser: Any) -> Iterator[Any]:
-    """One tab with JavaScript off, at a phone's width, kept for the module: loading each page
-    into it spares Chromium a new renderer process a test."""
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 812})
-    yield context.new_page()
-    context.close()
-
-
 @pytest.fixture
-def no_script_page(no_script_tab: Any) -> Any:
-    """The kept tab, emptied (about:blank) before the test loads its page."""
-    no_script_tab.goto("about:blank")
-    return no_script_tab
+def no_script_page(kept_tab: Callable[..., Any]) -> Any:
+    return kept_tab(java_script_enabled=False, viewport={"width": 375, "height": 812})
 
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
