@@ -2,8 +2,8 @@
 runs them, in a shallow clone of a copy of the project (``test_readthedocs.py`` checks what
 they publish).
 
-It spends most of its minute creating a virtual environment and installing the project, time
-in which the machine waits more than it works. So under pytest-xdist (``make test``) the
+It spends most of its half minute creating a virtual environment and installing the project,
+and little of it needs the test process. So under pytest-xdist (``make test``) the
 controller starts it as soon as the workers have collected its tests, as a process of its own
 (``python tests/readthedocs_job.py ROOT``), and the test waits for ``ROOT/result.json``; the
 other tests run meanwhile. Run alone, or without xdist, the test runs it itself.
