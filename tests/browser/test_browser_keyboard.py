@@ -38,8 +38,9 @@ def has_focus_indicator(focused: dict[str, Any]) -> bool:
 
 
 def test_tab_reaches_the_skip_link_first_and_enter_moves_to_the_main_content(
-    page: Any, site_url: str
+    kept_tab: Any, site_url: str
 ) -> None:
+    page = kept_tab()
     page.goto(site_url + GUIDE, wait_until="load")
     page.keyboard.press("Tab")
     skip = page.evaluate(FOCUSED)
@@ -54,7 +55,10 @@ def test_tab_reaches_the_skip_link_first_and_enter_moves_to_the_main_content(
     assert page.evaluate("location.hash") == "#main-content"
 
 
-def test_the_next_tab_stop_after_the_skip_link_target_shows_focus(page: Any, site_url: str) -> None:
+def test_the_next_tab_stop_after_the_skip_link_target_shows_focus(
+    kept_tab: Any, site_url: str
+) -> None:
+    page = kept_tab()
     page.goto(site_url + GUIDE, wait_until="load")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
@@ -75,8 +79,9 @@ def tab_to(page: Any, times: int) -> list[dict[str, Any]]:
 
 
 def test_tab_goes_through_the_header_in_order_and_always_shows_focus(
-    page: Any, site_url: str
+    kept_tab: Any, site_url: str
 ) -> None:
+    page = kept_tab()
     page.goto(site_url + GUIDE, wait_until="load")
     stops = tab_to(page, 8)
     assert [(s["tag"], s["text"] or s["id"]) for s in stops] == [
@@ -94,7 +99,8 @@ def test_tab_goes_through_the_header_in_order_and_always_shows_focus(
         assert has_focus_indicator(stop), f"no visible focus indicator: {stop}"
 
 
-def test_the_header_search_takes_the_reader_to_the_results(page: Any, site_url: str) -> None:
+def test_the_header_search_takes_the_reader_to_the_results(kept_tab: Any, site_url: str) -> None:
+    page = kept_tab()
     page.goto(site_url + GUIDE, wait_until="load")
     tab_to(page, 6)
     assert page.evaluate("document.activeElement.id") == "sm-header-search-input"
@@ -105,8 +111,8 @@ def test_the_header_search_takes_the_reader_to_the_results(page: Any, site_url: 
     assert page.locator("#sm-search-input").input_value() == "operations"
 
 
-def test_on_a_phone_the_menu_button_opens_the_navigation(new_page: Any, site_url: str) -> None:
-    page = new_page(viewport={"width": 375, "height": 812})
+def test_on_a_phone_the_menu_button_opens_the_navigation(kept_tab: Any, site_url: str) -> None:
+    page = kept_tab(viewport={"width": 375, "height": 812})
     page.goto(site_url + GUIDE, wait_until="load")
     stops = tab_to(page, 3)
     assert [(s["tag"], s["text"]) for s in stops] == [
@@ -124,6 +130,7 @@ def test_on_a_phone_the_menu_button_opens_the_navigation(new_page: Any, site_url
 
 
 def test_the_play_button_works_from_the_keyboard(page: Any, site_url: str) -> None:
+    # A context of its own: the route it sets would outlive the test in a kept tab.
     page.route("**/*", lambda route: route.abort() if "127.0.0.1" not in route.request.url
                else route.continue_())  # fmt: skip
     page.goto(site_url + GUIDE, wait_until="load")

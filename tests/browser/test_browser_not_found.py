@@ -28,6 +28,7 @@ def served(build) -> Iterator[str]:
 
 
 def test_a_missing_page_gets_the_404_page_with_its_styles(page: Any, served: str) -> None:
+    # A context of its own: its listeners would outlive the test in a kept tab.
     loaded: dict[str, int] = {}
     failed: list[str] = []
     page.on("response", lambda response: loaded.__setitem__(response.url, response.status))
@@ -46,7 +47,8 @@ def test_a_missing_page_gets_the_404_page_with_its_styles(page: Any, served: str
     assert sheets and all(rules > 0 for _href, rules in sheets), sheets
 
 
-def test_every_link_on_the_404_page_leads_to_a_page(page: Any, served: str) -> None:
+def test_every_link_on_the_404_page_leads_to_a_page(kept_tab: Any, served: str) -> None:
+    page = kept_tab()
     page.goto(served + MISSING)
     # Every link but those within the page itself (the skip link).
     hrefs = page.eval_on_selector_all("a[href]:not([href^='#'])", "links => links.map(a => a.href)")
@@ -62,7 +64,8 @@ def test_every_link_on_the_404_page_leads_to_a_page(page: Any, served: str) -> N
         assert page.request.get(url).status == 200, url
 
 
-def test_the_search_form_on_the_404_page_finds_a_page(page: Any, served: str) -> None:
+def test_the_search_form_on_the_404_page_finds_a_page(kept_tab: Any, served: str) -> None:
+    page = kept_tab()
     page.goto(served + MISSING)
     page.get_by_role("search").locator('input[name="q"]').fill("agile")
     page.get_by_role("search").locator('input[name="q"]').press("Enter")

@@ -23,8 +23,8 @@ def png_size(path: Path) -> tuple[int, int]:
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 900), (375, 812)])
 @pytest.mark.parametrize("name", PAGES)
-def test_screenshot(new_page: Any, site_url: str, name: str, width: int, height: int) -> None:
-    page = new_page(viewport={"width": width, "height": height})
+def test_screenshot(kept_tab: Any, site_url: str, name: str, width: int, height: int) -> None:
+    page = kept_tab(viewport={"width": width, "height": height})
     page.goto(site_url + PAGES[name], wait_until="load")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}-{width}x{height}.png"
