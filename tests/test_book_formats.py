@@ -1,18 +1,19 @@
-"""The manual as a book: PDF through LaTeX, and EPUB, built with the project's conf.py."""
+"""The manual as a book: PDF through LaTeX, and EPUB, built with the project's conf.py.
+
+The EPUB of ``docs/`` is built, checked for broken links and by EPUBCheck in
+``test_validity.py``, from the doctrees of the session's HTML build."""
 
 from __future__ import annotations
 
-import posixpath
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import build_root
 from tooling import require_tool
+from validity import book_pages, broken_links
 
 REPO = Path(__file__).resolve().parents[1]
 WELSH_ROOT = Path(__file__).resolve().parent / "roots" / "test-welsh-pdf"
@@ -56,32 +57,6 @@ def test_welsh_letters_are_real_characters_in_the_pdf(tmp_path: Path) -> None:
         assert line in text, f"{line!r} not in the PDF's text:\n{text}"
 
 
-def test_the_manual_builds_as_an_epub(tmp_path: Path) -> None:
-    result = sphinx_make("epub", REPO / "docs", tmp_path, "-W", "--keep-going", "-n")
-    assert result.returncode == 0, result.stdout[-6000:]
-    (epub,) = (tmp_path / "epub").glob("*.epub")
-    with zipfile.ZipFile(epub) as book:
-        assert book.read("mimetype") == b"application/epub+zip"
-        names = book.namelist()
-        pages = {n: book.read(n).decode("utf-8") for n in names if n.endswith(".xhtml")}
-    assert "the-team/web-operations.xhtml" in names, names
-    assert broken_links(pages, names) == []
-
-
-def broken_links(pages: dict[str, str], names: list[str]) -> list[str]:
-    """Every link of a book's pages that leads to no file of the book."""
-    broken = []
-    for name, text in pages.items():
-        for anchor in BeautifulSoup(text, "html.parser").find_all("a", href=True):
-            target = urlsplit(anchor["href"])
-            if target.scheme or target.netloc or not target.path:
-                continue
-            path = posixpath.normpath(posixpath.join(posixpath.dirname(name), target.path))
-            if path not in names:
-                broken.append(f"{name}: {anchor['href']}")
-    return broken
-
-
 def test_a_book_in_the_manuals_theme_links_each_page_to_itself(tmp_path: Path) -> None:
     """The header links the phases page from every page, that page included: Sphinx's
     pathto() made that link phases/phases/index.xhtml in a book (book.py)."""
@@ -90,9 +65,7 @@ def test_a_book_in_the_manuals_theme_links_each_page_to_itself(tmp_path: Path) -
     )
     assert site.warnings == []
     (epub,) = site.outdir.glob("*.epub")
-    with zipfile.ZipFile(epub) as book:
-        names = book.namelist()
-        pages = {n: book.read(n).decode("utf-8") for n in names if n.endswith(".xhtml")}
+    names, pages = book_pages(epub)
     page = BeautifulSoup(pages["phases/index.xhtml"], "html.parser")
     phases = [a for a in page.select("a.govuk-service-navigation__link") if "Phases" in a.text]
     assert [a["href"] for a in phases] == ["index.xhtml"]

@@ -18,10 +18,12 @@ Without one of them the check skips with the reason, and fails under ``CI=true``
 from __future__ import annotations
 
 import json
+import posixpath
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -29,6 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from bs4 import BeautifulSoup
 from tooling import missing
 
 REPO = Path(__file__).resolve().parents[1]
@@ -109,25 +112,59 @@ def _run_vnu(folder: Path) -> Found:
 # ----------------------------------------------------------------------------- EPUB
 
 
-def check_book(source: Path, doctrees: Path, outdir: Path) -> Future[Found]:
+def check_book(source: Path, doctrees: Path, outdir: Path, *options: str) -> Future[Found]:
     """Build the EPUB of ``source`` from the doctrees an HTML build of it left (copied, so
-    that build's folder is only read), then start EPUBCheck on it."""
+    that build's folder is only read), with sphinx-build's ``options`` besides ``-n
+    --keep-going``, then start EPUBCheck on it. The book is built even where EPUBCheck is
+    missing (the future then says why it did not check it); a failed build raises."""
     unavailable = _unavailable(EPUBCHECK_JAR, "EPUBCheck", "install the Debian package epubcheck")
-    if unavailable:
-        return _ready(unavailable)
-    return _in_background(_build_and_check_book, source, doctrees, outdir)
+    return _in_background(_build_and_check_book, source, doctrees, outdir, options, unavailable)
 
 
-def _build_and_check_book(source: Path, doctrees: Path, outdir: Path) -> Found:
+def _build_and_check_book(
+    source: Path,
+    doctrees: Path,
+    outdir: Path,
+    options: tuple[str, ...],
+    unavailable: Unavailable | None,
+) -> Found:
+    book = build_book(source, doctrees, outdir, *options)
+    return unavailable or _run_epubcheck(book)
+
+
+def build_book(source: Path, doctrees: Path, outdir: Path, *options: str) -> Path:
+    """The EPUB of ``source``, built into ``outdir`` from a copy of ``doctrees``."""
     own_doctrees = outdir.parent / f"{outdir.name}-doctrees"
     shutil.copytree(doctrees, own_doctrees, dirs_exist_ok=True)
     command = [sys.executable, "-m", "sphinx", "-b", "epub", "-n", "--keep-going", "-q"]
-    command += ["-c", str(REPO), "-d", str(own_doctrees), str(source), str(outdir)]
+    command += [*options, "-c", str(REPO), "-d", str(own_doctrees), str(source), str(outdir)]
     build = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
     books = sorted(outdir.glob("*.epub"))
     if build.returncode != 0 or len(books) != 1:
         raise AssertionError(f"the EPUB build failed:\n{build.stdout}\n{build.stderr}")
-    return _run_epubcheck(books[0])
+    return books[0]
+
+
+def book_pages(book: Path) -> tuple[list[str], dict[str, str]]:
+    """A book's file names, and the text of each of its XHTML pages."""
+    with zipfile.ZipFile(book) as archive:
+        names = archive.namelist()
+        pages = {n: archive.read(n).decode("utf-8") for n in names if n.endswith(".xhtml")}
+    return names, pages
+
+
+def broken_links(pages: dict[str, str], names: list[str]) -> list[str]:
+    """Every link of a book's pages that leads to no file of the book."""
+    broken = []
+    for name, text in pages.items():
+        for anchor in BeautifulSoup(text, "html.parser").find_all("a", href=True):
+            target = urlsplit(anchor["href"])
+            if target.scheme or target.netloc or not target.path:
+                continue
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(name), target.path))
+            if path not in names:
+                broken.append(f"{name}: {anchor['href']}")
+    return broken
 
 
 def _run_epubcheck(book: Path) -> Found:
