@@ -10,6 +10,7 @@ build: nothing is ever written into ``tests/roots``.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gc
 import json
 import os
@@ -428,11 +429,24 @@ class DocsBuild:
     outdir: Path
 
 
+def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """A folder of this run that every pytest-xdist worker sees (the workers' temporary
+    folders are siblings under one base); without xdist, one of this process's."""
+    base = tmp_path_factory.getbasetemp()
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        base = base.parent
+    folder = base / name
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def docs_build(tmp_path_factory: pytest.TempPathFactory) -> DocsBuild:
     """The manual built the way CI and the Makefile build it: warnings are errors, every
-    reference must resolve."""
-    outdir = tmp_path_factory.mktemp("docs") / "html"
+    reference must resolve. Built once a run: the first worker to ask builds it, holding a
+    lock, and the others wait and read what it wrote (tests only read the output)."""
+    shared = shared_folder(tmp_path_factory, "docs-build")
+    outdir, result_file = shared / "html", shared / "result.json"
     command = [
         sys.executable,
         "-m",
@@ -447,10 +461,17 @@ def docs_build(tmp_path_factory: pytest.TempPathFactory) -> DocsBuild:
         str(DOCS),
         str(outdir),
     ]
-    result = subprocess.run(
-        command, capture_output=True, text=True, cwd=REPO, timeout=600, check=False
-    )
-    return DocsBuild(command, result.returncode, result.stdout, result.stderr, outdir)
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not result_file.is_file():
+            result = subprocess.run(
+                command, capture_output=True, text=True, cwd=REPO, timeout=600, check=False
+            )
+            done = {"returncode": result.returncode, "stdout": result.stdout}
+            done["stderr"] = result.stderr
+            result_file.write_text(json.dumps(done), encoding="utf-8")
+    done = json.loads(result_file.read_text(encoding="utf-8"))
+    return DocsBuild(command, done["returncode"], done["stdout"], done["stderr"], outdir)
 
 
 SEED_GUIDE = "the-team/web-operations"
