@@ -15,8 +15,12 @@ from typing import NoReturn
 
 import pytest
 
-#: Where the tests look for Debian's Chromium (package ``chromium``).
-CHROMIUM = "/usr/bin/chromium"
+#: Where the tests look for Debian's Chromium: its headless shell (package
+#: ``chromium-headless-shell``), the same browser engine without the desktop browser around
+#: it, which is what Playwright itself runs for headless tests. Against the full browser
+#: (``/usr/bin/chromium``, whose ``--headless`` is the whole browser without a window) the
+#: browser tests took 23 CPU-seconds of their processes instead of 41, and 48 s instead of 76.
+CHROMIUM = "/usr/bin/chromium-headless-shell"
 
 #: How the tests start it. Without the networking flags Chromium keeps calling Google's hosts,
 #: which this machine refuses; --no-sandbox because CI runs as root.

@@ -1,8 +1,9 @@
 """A real browser against the built manual: Debian's Chromium, driven by Playwright.
 
 The site is the session's one build of ``docs/`` with the project's ``conf.py`` (the
-``docs_build`` fixture), served on 127.0.0.1 from a thread. Chromium is ``/usr/bin/chromium``
-(Debian's package ``chromium``): the tests never download a browser of their own.
+``docs_build`` fixture), served on 127.0.0.1 from a thread. Chromium is Debian's headless
+shell, ``/usr/bin/chromium-headless-shell`` (``tooling.CHROMIUM``): the tests never download a
+browser of their own.
 """
 
 from __future__ import annotations
