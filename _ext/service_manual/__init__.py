@@ -32,6 +32,7 @@ Where things live:
 - ``not_found_page``, ``sitemap``, ``metadata``: the 404 page, ``sitemap.xml`` and
   ``robots.txt``, each page's description and Open Graph tags;
 - ``diagnostics``: every warning we give, by subtype;
+- ``titles``: each page's title rendered once a build, however many pages link to it;
 - ``heap``: the objects alive when a build starts, kept out of the garbage collector's walks
   until it ends.
 
@@ -88,6 +89,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         series,
         site,
         sitemap,
+        titles,
         translations,
         video,
     )
@@ -128,6 +130,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         not_found_page,
         sitemap,
         metadata,
+        titles,
         heap,
     ):
         feature.setup(app)
