@@ -33,6 +33,8 @@ Where things live:
   ``robots.txt``, each page's description and Open Graph tags;
 - ``diagnostics``: every warning we give, by subtype;
 - ``titles``: each page's title rendered once a build, however many pages link to it;
+- ``census``: which of our nodes each page holds, noted when it is read, so that a feature
+  looks for its nodes only in the pages that can hold them;
 - ``heap``: the objects alive when a build starts, kept out of the garbage collector's walks
   until it ends.
 
@@ -50,7 +52,8 @@ if TYPE_CHECKING:
 __version__ = "0.2.0"
 
 # Bump when the shape of the stored data changes, so old pickled environments are re-read
-# (6: section pages are recorded, for {section-toctree}).
+# (6: section pages are recorded, for {section-toctree}). Not for the census (census.py): a
+# page read without one is walked as before.
 ENV_VERSION = 6
 
 
@@ -59,6 +62,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         book,
         breadcrumbs,
         cards,
+        census,
         collector,
         config,
         confine,
@@ -99,6 +103,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         translations,
         config,
         collector,
+        census,
         confine,
         sections,
         site,

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.locale import get_translation
 
+from . import census
 from .cards import CARDS_LAYOUT, resolve_cards
 from .collector import guide_of, guides
 from .contents import page_contents
@@ -190,8 +191,11 @@ RESOLVERS = {
 
 def resolve_index_pages(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
     """Fill in every list of guides: the ``{guide-list}`` blocks and the index pages'."""
+    found = census.findall(app.env, doctree, fromdocname, guide_index)
+    if not found:
+        return
     listed = site_map(app.env).listed
-    for node in list(doctree.findall(guide_index)):
+    for node in found:
         resolver = RESOLVERS.get(node.get("kind", ""))
         if resolver is None:
             continue
@@ -246,6 +250,7 @@ _FIELD = {"phase": "phases", "role": "audience"}
 
 def setup(app: Sphinx) -> None:
     add_node(app, guide_index)
+    census.track(guide_index)
     app.connect("doctree-read", add_index_placeholder, priority=620)
     app.connect("doctree-resolved", resolve_index_pages)
     app.connect("env-check-consistency", check_index_pages)
