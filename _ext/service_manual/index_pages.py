@@ -120,14 +120,12 @@ def _phase_page(
     groups = [
         (title, Criteria(phase=guide.phase, category=slug)) for slug, title in categories.items()
     ]
+    # The phase's guides, sorted: each group is picked from these, not from every guide.
+    in_phase = select(listed, Criteria(phase=guide.phase), skip=docname)
     # Guides of this phase with no category still appear, last.
-    uncategorised = [
-        i
-        for i in select(listed, Criteria(phase=guide.phase), skip=docname)
-        if i.guide.category is None
-    ]
+    uncategorised = [i for i in in_phase if i.guide.category is None]
     for title, crit in groups:
-        items = select(listed, crit, skip=docname)
+        items = select(in_phase, crit)
         if items:
             out += [heading(_(title)), list_node(items, app.builder, here, "")]
     if uncategorised:
@@ -151,8 +149,10 @@ def _browse_page(
     out: list[nodes.Node] = []
     entries: list[tuple[str, str]] = []
     for slug, title in app.config.service_manual_categories.items():
-        indexes = select(listed, Criteria(category=slug, types=("category-index",)), skip=docname)
-        items = select(listed, Criteria(category=slug), skip=docname)
+        # The category's pages of any type, sorted: both lists are picked from these.
+        in_category = select(listed, Criteria(category=slug, types=None), skip=docname)
+        indexes = select(in_category, Criteria(category=slug, types=("category-index",)))
+        items = select(in_category, Criteria(category=slug))
         if indexes or items:
             group = heading(_(title))
             if slug not in taken:

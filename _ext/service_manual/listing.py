@@ -69,11 +69,14 @@ class Criteria:
         if self.theme is not None and not _has(item.theme, self.theme):
             return False
         if self.audience is not None:
-            roles = {
-                "primary": item.audience_primary,
-                "secondary": item.audience_secondary,
-                "any": item.audience_primary + item.audience_secondary,
-            }[self.tier]
+            if self.tier == "primary":
+                roles = item.audience_primary
+            elif self.tier == "secondary":
+                roles = item.audience_secondary
+            elif self.tier == "any":
+                roles = item.audience_primary + item.audience_secondary
+            else:
+                raise KeyError(self.tier)
             if not _has(roles, self.audience):
                 return False
         return title not in self.exclude

@@ -143,16 +143,18 @@ def resolve_role_page(
     out: list[nodes.Node] = hero(app, guide, here, listed)
     # 2016's condition meant to leave the hero out of "Guides"; Liquid's reading of it did not.
     exclude = (guide.hero,) if guide.hero else ()
+    # The pages for the role, sorted: each list below is picked from these.
+    for_role = select(listed, Criteria(audience=role, types=None), skip=docname)
 
     def primary(kind: str) -> list[Titled]:
         wanted = Criteria(audience=role, tier="primary", types=(kind,), exclude=exclude)
-        return select(listed, wanted, skip=docname)
+        return select(for_role, wanted)
 
     def titles_only(items: list[Titled], empty: str = "") -> nodes.Element:
         return list_node(items, app.builder, here, empty, subtitles=False)
 
     guides, resources = primary("guide"), primary("resource")
-    more = select(listed, Criteria(audience=role, tier="secondary", types=None), skip=docname)
+    more = select(for_role, Criteria(audience=role, tier="secondary", types=None))
     out += [heading(_("Guides")), titles_only(guides, _("There are no guides for this role yet."))]
     if resources:
         out += [heading(_("Resources")), titles_only(resources)]
