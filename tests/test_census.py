@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import build_root
+from docutils import nodes
 from service_manual import census
 from service_manual.breadcrumbs import breadcrumbs
 from service_manual.header import guide_tags
@@ -15,7 +16,7 @@ from service_manual.review.box import last_updated, review_notice
 from service_manual.video import video
 
 ROOTS = ["video", "index-pages", "review", "breadcrumbs"]
-KINDS = (video, guide_tags, guide_index, breadcrumbs, last_updated, review_notice)
+KINDS = (video, guide_tags, guide_index, breadcrumbs, last_updated, review_notice, nodes.image)
 
 
 @pytest.fixture(scope="module")

@@ -2,19 +2,21 @@
 
 When a page is written, several features look for their own nodes in it: its tags, its
 breadcrumbs, its lists of guides, its "Last updated", a video, a review notice waiting for
-its date. Each was a walk of the whole doctree (docutils' ``findall``, a generator for every
-node) on every page, to its end, though most pages hold none of most kinds and one of the
-others, near the top: on the migrated 2016 manual about 0.02 s of CPU a walk. Now one walk,
-when the page has been read (after every ``doctree-read`` handler that adds our nodes),
-counts the nodes of each kind it holds; a feature skips the pages that hold none of its kind
-(:func:`may_hold`) and stops at the last one there is (:func:`findall`).
+its date, an image to turn into a link when it is remote (``offline.py``). Each was a walk of
+the whole doctree (docutils' ``findall``, a generator for every node) on every page, to its
+end, though most pages hold none of most kinds and one of the others, near the top: on the
+migrated 2016 manual about 0.02 s of CPU a walk. Now one walk, when the page has been read
+(after every ``doctree-read`` handler that adds our nodes), counts the nodes of each kind it
+holds; a feature skips the pages that hold none of its kind (:func:`may_hold`) and stops at
+the last one there is (:func:`findall`).
 
 Every one of our nodes is made while a page is read (by a directive, or by a ``doctree-read``
-handler), never while it is written, so what the census counted is all a page can hold; a
-node left out later (a guide's tags with nothing to show, say) only means a walk that goes on
-to the end. A doctree can also hold other pages: a book (LaTeX, a single HTML page) inlines
-every page its toctrees include into its root page's tree. So a page that holds a toctree is
-always walked to the end, and so is a page the census has not seen.
+handler), never while it is written (nor is an image, before ``offline.py`` looks), so what
+the census counted is all a page can hold; a node left out later (a guide's tags with nothing
+to show, say) only means a walk that goes on to the end. A doctree can also hold other pages:
+a book (LaTeX, a single HTML page) inlines every page its toctrees include into its root
+page's tree. So a page that holds a toctree is always walked to the end, and so is a page the
+census has not seen.
 
 The census is per-document data in the environment, kept by an environment collector: purged
 with its page, merged back from parallel readers, and stored with the environment, so an
