@@ -21,7 +21,7 @@ from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from .collector import guide_of
-from .listing import Criteria, Titled, guide_index, heading, list_node, select
+from .listing import Criteria, Titled, guide_index, heading, list_node, list_placeholder, select
 from .site import site_map
 
 if TYPE_CHECKING:
@@ -173,8 +173,11 @@ class RoleLinksDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, object]] = {}
 
     def run(self) -> list[nodes.Node]:
-        node = guide_index(
-            kind="role-links", docname=self.env.docname, criteria=list(ROLE_LINKS_CRITERIA)
+        node = list_placeholder(
+            self.env,
+            kind="role-links",
+            docname=self.env.docname,
+            criteria=list(ROLE_LINKS_CRITERIA),
         )
         self.set_source_info(node)
         return [node]

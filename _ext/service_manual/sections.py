@@ -75,11 +75,16 @@ class SectionToctree(TocTree):
     def parse_content(self, toctree: addnodes.toctree) -> None:
         super().parse_content(toctree)
         toctree["service_manual_section"] = True
+        self.env.temp_data[_SECTION_READ] = True  # SectionCollector looks in this page
         listed = set(toctree["includefiles"])
         for name in members(self.env, self.env.docname):
             if name not in listed:
                 toctree["entries"].append((None, name))
                 toctree["includefiles"].append(name)
+
+
+# env.temp_data: the page being read has a {section-toctree}.
+_SECTION_READ = "service_manual_section_read"
 
 
 class SectionCollector(PerDocumentCollector):
@@ -88,6 +93,8 @@ class SectionCollector(PerDocumentCollector):
     attribute = "service_manual_sections"
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        if not app.env.temp_data.get(_SECTION_READ):
+            return  # no {section-toctree} was read: the page is not walked
         if any(n.get("service_manual_section") for n in doctree.findall(addnodes.toctree)):
             per_document(app.env, self.attribute)[app.env.docname] = True
 
