@@ -32,6 +32,9 @@ Where things live:
 - ``not_found_page``, ``sitemap``, ``metadata``: the 404 page, ``sitemap.xml`` and
   ``robots.txt``, each page's description and Open Graph tags;
 - ``diagnostics``: every warning we give, by subtype;
+- ``titles``: each page's title rendered once a build, however many pages link to it;
+- ``census``: which of our nodes each page holds, noted when it is read, so that a feature
+  looks for its nodes only in the pages that can hold them;
 - ``heap``: the objects alive when a build starts, kept out of the garbage collector's walks
   until it ends.
 
@@ -49,7 +52,8 @@ if TYPE_CHECKING:
 __version__ = "0.2.0"
 
 # Bump when the shape of the stored data changes, so old pickled environments are re-read
-# (6: section pages are recorded, for {section-toctree}).
+# (6: section pages are recorded, for {section-toctree}). Not for the census (census.py): a
+# page read without one is walked as before.
 ENV_VERSION = 6
 
 
@@ -58,6 +62,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         book,
         breadcrumbs,
         cards,
+        census,
         collector,
         config,
         confine,
@@ -88,6 +93,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         series,
         site,
         sitemap,
+        titles,
         translations,
         video,
     )
@@ -97,6 +103,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         translations,
         config,
         collector,
+        census,
         confine,
         sections,
         site,
@@ -128,6 +135,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         not_found_page,
         sitemap,
         metadata,
+        titles,
         heap,
     ):
         feature.setup(app)

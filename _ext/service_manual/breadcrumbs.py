@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.locale import get_translation
 
+from . import census
 from .collector import guide_of
 from .core import urls
 from .diagnostics import warn
@@ -99,7 +100,7 @@ def _from_toctree(app: Sphinx, fromdocname: str) -> list[tuple[str, str | None]]
 
 
 def resolve_breadcrumbs(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    for node in list(doctree.findall(breadcrumbs)):
+    for node in census.findall(app.env, doctree, fromdocname, breadcrumbs):
         if app.builder.format != "html":
             node.parent.remove(node)
             continue
@@ -135,4 +136,5 @@ def visit_breadcrumbs_html(self: HTML5Translator, node: breadcrumbs) -> None:
 
 def setup(app: Sphinx) -> None:
     add_web_node(app, breadcrumbs, (visit_breadcrumbs_html, None))
+    census.track(breadcrumbs)
     app.connect("doctree-resolved", resolve_breadcrumbs)

@@ -19,12 +19,18 @@ from sphinx.environment.collectors import EnvironmentCollector
 from .config import vocabulary
 from .diagnostics import warn
 from .frontmatter import Guide, SourceFrontMatter, from_metadata, normalise, read_source
-from .review.settings import front_matter_settings
+from .review.settings import front_matter_settings, today
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from docutils import nodes
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
+
+    from .core.vocabulary import Vocabulary
+    from .frontmatter.review import ReviewSettings
 
 
 def per_document(env: BuildEnvironment, attribute: str) -> dict[str, Any]:
@@ -84,6 +90,17 @@ def read_front_matter_once(app: Sphinx, docname: str, source: list[str]) -> None
 class GuideCollector(PerDocumentCollector):
     attribute = "service_manual_guides"
 
+    # The configuration and day front matter was last read against, with the vocabulary and
+    # review settings made from them: the same for every document of a build, so made once.
+    _read_against: tuple[Config, date, Vocabulary, ReviewSettings] | None = None
+
+    def _vocabulary_and_settings(self, env: BuildEnvironment) -> tuple[Vocabulary, ReviewSettings]:
+        day, made = today(env), self._read_against
+        if made is None or made[0] is not env.config or made[1] != day:
+            made = (env.config, day, vocabulary(env.config), front_matter_settings(env))
+            self._read_against = made
+        return made[2], made[3]
+
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
         env = app.env
         docname = env.docname
@@ -105,14 +122,8 @@ class GuideCollector(PerDocumentCollector):
             raw = found.raw
         else:
             raw = from_metadata(env.metadata.get(docname, {}))
-        guide = normalise(
-            docname,
-            raw,
-            vocabulary(env.config),
-            report,
-            review=front_matter_settings(env),
-            review_report=review_report,
-        )
+        vocab, settings = self._vocabulary_and_settings(env)
+        guide = normalise(docname, raw, vocab, report, review=settings, review_report=review_report)
         guides(env)[docname] = guide
 
 

@@ -52,12 +52,15 @@ def confine_to_source_folder(app: Sphinx, doctree: nodes.document) -> None:
     reported: set[str] = set()
     # Each source a node names, looked up once a page: the nodes of a page name a few files.
     verdicts: dict[str, tuple[bool, str | None]] = {}
+    # The same for each pair a node names (its ``source`` attribute, the file docutils read
+    # it from): the walk visits every element, so it asks a dict, not a function, where it can.
+    origins: dict[tuple[str | None, str | None], str | None] = {}
 
-    def outside_origin(node: nodes.Element) -> str | None:
+    def outside_origin(pair: tuple[str | None, str | None]) -> str | None:
         """The file outside the source folder that the node's content was read from, if it
         was: its own ``source`` attribute, else the file docutils read it from."""
-        for source in (node.get("source"), node.source):
-            if isinstance(source, str):
+        for source in pair:
+            if source is not None:
                 verdict = verdicts.get(source)
                 if verdict is None:
                     verdict = verdicts[source] = _read_from(source, srcdir)
@@ -66,26 +69,24 @@ def confine_to_source_folder(app: Sphinx, doctree: nodes.document) -> None:
                     return origin
         return None
 
-    def keep(node: nodes.Element) -> bool:
-        """Leave the node out (with a warning) when it came from outside; whether it stays."""
-        if isinstance(node, nodes.image):
-            uri = node.get("uri", "")
-            if "://" in uri or uri.startswith("data:"):
-                return True
-            _rel, path = env.relfn2path(uri, env.docname)
-            if paths.inside(path, srcdir):
-                return True
-            warn(
-                f"image {uri!r} is outside the source folder; it is not shown",
-                subtype="outside_source",
-                location=node,
-            )
-            alt = node.get("alt") or "image not shown"
-            node.replace_self(nodes.inline(alt, alt))
-            return False
-        origin = outside_origin(node)
-        if origin is None:
+    def keep_image(node: nodes.image) -> bool:
+        """Show the image unless its file is outside (a warning, its alt text instead)."""
+        uri = node.get("uri", "")
+        if "://" in uri or uri.startswith("data:"):
             return True
+        _rel, path = env.relfn2path(uri, env.docname)
+        if paths.inside(path, srcdir):
+            return True
+        warn(
+            f"image {uri!r} is outside the source folder; it is not shown",
+            subtype="outside_source",
+            location=node,
+        )
+        alt = node.get("alt") or "image not shown"
+        node.replace_self(nodes.inline(alt, alt))
+        return False
+
+    def leave_out(node: nodes.Element, origin: str) -> None:
         if origin not in reported:
             reported.add(origin)
             warn(
@@ -94,32 +95,71 @@ def confine_to_source_folder(app: Sphinx, doctree: nodes.document) -> None:
                 location=env.docname,  # its line is a line of the other file
             )
         node.parent.remove(node)
-        return False
 
     # Every element in document order, parents first; what is left out is not looked into.
-    stack = [iter(doctree.children[:])]
-    while stack:
-        node = next(stack[-1], None)
-        if node is None:
-            stack.pop()
-        elif isinstance(node, nodes.Element) and keep(node):
-            stack.append(iter(node.children[:]))
+    todo = doctree.children[::-1]
+    while todo:
+        node = todo.pop()
+        if not isinstance(node, nodes.Element):
+            continue
+        if isinstance(node, nodes.image):
+            if not keep_image(node):
+                continue
+        else:
+            attribute, read_from = node.attributes.get("source"), node.source
+            pair = (
+                attribute if isinstance(attribute, str) else None,
+                read_from if isinstance(read_from, str) else None,
+            )
+            origin = origins.get(pair, "")  # "" when not asked yet: an origin is a full path
+            if origin == "":
+                origin = origins[pair] = outside_origin(pair)
+            if origin is not None:
+                leave_out(node, origin)
+                continue
+        todo += node.children[::-1]
 
 
 def _links_out(srcdir: Path, suffixes: tuple[str, ...]) -> list[tuple[str, list[Path]]]:
     """Each symbolic link in the folder that leads out of it and brings in pages, with the
-    pages it brings in."""
+    pages it brings in, folder by folder as ``os.walk`` goes (links are not followed), each
+    folder's links by name. A folder's entries say which are links without a system call
+    each: this runs twice a build over every source file."""
     found = []
-    for folder, dirs, files in os.walk(srcdir):
-        for name in sorted(dirs + files):
+
+    def visit(folder: str) -> None:
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            return  # as os.walk: a folder that cannot be listed is passed over
+        for name in sorted(entry.name for entry in entries if _is_link(entry)):
             path = Path(folder, name)
-            if not path.is_symlink() or paths.inside(path, srcdir):
+            if paths.inside(path, srcdir):
                 continue
             pages = _pages_behind(path, suffixes)
             if pages:  # not a page, nor a folder of pages: used (or refused) where linked
                 found.append((path.relative_to(srcdir).as_posix(), pages))
-        dirs[:] = [d for d in dirs if not Path(folder, d).is_symlink()]
+        for entry in entries:
+            if _is_folder(entry):
+                visit(entry.path)
+
+    visit(os.fspath(srcdir))
     return found
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _suffixes(config: Config) -> tuple[str, ...]:

@@ -20,7 +20,15 @@ from sphinx.util.docutils import SphinxDirective
 
 from .config import vocabulary
 from .diagnostics import warn
-from .listing import LISTED_TYPES, Criteria, Titled, guide_index, list_node, select
+from .listing import (
+    LISTED_TYPES,
+    Criteria,
+    Titled,
+    guide_index,
+    list_node,
+    list_placeholder,
+    select,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -98,7 +106,8 @@ class GuideListDirective(SphinxDirective):
             exclude=exclude,
         )
         sort = self._choose("sort", SORTS, "it is sorted by title") or "title"
-        node = guide_index(
+        node = list_placeholder(
+            self.env,
             kind="list",
             docname=self.env.docname,
             criteria=[criteria],

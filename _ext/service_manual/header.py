@@ -23,7 +23,7 @@ from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 
-from . import breadcrumbs, contents, series
+from . import breadcrumbs, census, contents, series
 from .collector import guide_of
 from .doctree import raw_as_text, top_section
 from .frontmatter import Guide
@@ -180,6 +180,9 @@ def resolve_tags(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
     """Fill in each page's tags: each a link to its index page, or plain text where there is
     none (or where it is the page itself)."""
     env = app.env
+    found = census.findall(env, doctree, fromdocname, guide_tags)
+    if not found:
+        return
     site = site_map(env)
     pages = {
         "primary": site.role_pages,
@@ -194,7 +197,7 @@ def resolve_tags(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
             return None
         return app.builder.get_relative_uri(fromdocname, page)
 
-    for node in list(doctree.findall(guide_tags)):
+    for node in found:
         guide = guide_of(env, node["docname"])
         fields = tag_fields(guide, env, target) if guide is not None else []
         if not fields:
@@ -256,6 +259,7 @@ def setup(app: Sphinx) -> None:
         html=(visit_guide_tags_html, depart_guide_tags_html),
         latex=(visit_guide_tags_latex, None),
     )
+    census.track(guide_tags)
     app.add_transform(TitleAsText)
     app.connect("doctree-read", assemble_header, priority=600)
     app.connect("doctree-resolved", resolve_tags)

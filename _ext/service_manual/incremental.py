@@ -44,7 +44,7 @@ from docutils import nodes
 from .collector import PerDocumentCollector, guides, per_document
 from .frontmatter import Guide
 from .index_pages import page_criteria
-from .listing import Criteria, Titled, guide_index, shown
+from .listing import Criteria, Titled, guide_index, has_lists, shown
 from .navigation import navigation_pages
 from .site import SiteMap, ancestors, legacy_docname, site_map
 
@@ -68,6 +68,8 @@ class ListCollector(PerDocumentCollector):
     attribute = "service_manual_lists"
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        if not has_lists(app.env):
+            return  # no directive made one: the page is not walked
         found = [c for node in doctree.findall(guide_index) for c in node.get("criteria", [])]
         if found:
             list_criteria(app.env)[app.env.docname] = found

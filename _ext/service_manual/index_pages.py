@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.locale import get_translation
 
+from . import census
 from .cards import CARDS_LAYOUT, resolve_cards
 from .collector import guide_of, guides
 from .contents import page_contents
@@ -119,14 +120,12 @@ def _phase_page(
     groups = [
         (title, Criteria(phase=guide.phase, category=slug)) for slug, title in categories.items()
     ]
+    # The phase's guides, sorted: each group is picked from these, not from every guide.
+    in_phase = select(listed, Criteria(phase=guide.phase), skip=docname)
     # Guides of this phase with no category still appear, last.
-    uncategorised = [
-        i
-        for i in select(listed, Criteria(phase=guide.phase), skip=docname)
-        if i.guide.category is None
-    ]
+    uncategorised = [i for i in in_phase if i.guide.category is None]
     for title, crit in groups:
-        items = select(listed, crit, skip=docname)
+        items = select(in_phase, crit)
         if items:
             out += [heading(_(title)), list_node(items, app.builder, here, "")]
     if uncategorised:
@@ -150,8 +149,10 @@ def _browse_page(
     out: list[nodes.Node] = []
     entries: list[tuple[str, str]] = []
     for slug, title in app.config.service_manual_categories.items():
-        indexes = select(listed, Criteria(category=slug, types=("category-index",)), skip=docname)
-        items = select(listed, Criteria(category=slug), skip=docname)
+        # The category's pages of any type, sorted: both lists are picked from these.
+        in_category = select(listed, Criteria(category=slug, types=None), skip=docname)
+        indexes = select(in_category, Criteria(category=slug, types=("category-index",)))
+        items = select(in_category, Criteria(category=slug))
         if indexes or items:
             group = heading(_(title))
             if slug not in taken:
@@ -190,8 +191,11 @@ RESOLVERS = {
 
 def resolve_index_pages(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
     """Fill in every list of guides: the ``{guide-list}`` blocks and the index pages'."""
+    found = census.findall(app.env, doctree, fromdocname, guide_index)
+    if not found:
+        return
     listed = site_map(app.env).listed
-    for node in list(doctree.findall(guide_index)):
+    for node in found:
         resolver = RESOLVERS.get(node.get("kind", ""))
         if resolver is None:
             continue
@@ -246,6 +250,7 @@ _FIELD = {"phase": "phases", "role": "audience"}
 
 def setup(app: Sphinx) -> None:
     add_node(app, guide_index)
+    census.track(guide_index)
     app.connect("doctree-read", add_index_placeholder, priority=620)
     app.connect("doctree-resolved", resolve_index_pages)
     app.connect("env-check-consistency", check_index_pages)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from jinja2 import TemplateNotFound
 
@@ -67,14 +68,24 @@ def choose_template(
 
 
 def _template_exists(app: Sphinx, name: str) -> bool:
+    """Whether the builder's templates hold ``name``: asked once a build for each template
+    (every page asks, and Jinja checks the file on disk each time it is asked)."""
     environment = getattr(app.builder, "templates", None)
     if environment is None:
         return False
-    try:
-        environment.environment.get_template(name)
-    except TemplateNotFound:
-        return False
-    return True
+    known = _TEMPLATES_FOUND.setdefault(environment, {})
+    if name not in known:
+        try:
+            environment.environment.get_template(name)
+        except TemplateNotFound:
+            known[name] = False
+        else:
+            known[name] = True
+    return known[name]
+
+
+# The answers of _template_exists, for each builder's templates (so, for one build).
+_TEMPLATES_FOUND: WeakKeyDictionary[Any, dict[str, bool]] = WeakKeyDictionary()
 
 
 def default_theme(app: Sphinx, config: Config) -> None:

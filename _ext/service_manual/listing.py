@@ -10,7 +10,7 @@ incremental build which index pages a changed guide touches (``incremental.py``)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
@@ -18,6 +18,7 @@ from .frontmatter import Guide
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
 
 ANY = "*"  # a criterion that asks only that the field has some value
 LISTED_TYPES = ("guide", "resource")
@@ -69,11 +70,14 @@ class Criteria:
         if self.theme is not None and not _has(item.theme, self.theme):
             return False
         if self.audience is not None:
-            roles = {
-                "primary": item.audience_primary,
-                "secondary": item.audience_secondary,
-                "any": item.audience_primary + item.audience_secondary,
-            }[self.tier]
+            if self.tier == "primary":
+                roles = item.audience_primary
+            elif self.tier == "secondary":
+                roles = item.audience_secondary
+            elif self.tier == "any":
+                roles = item.audience_primary + item.audience_secondary
+            else:
+                raise KeyError(self.tier)
             if not _has(roles, self.audience):
                 return False
         return title not in self.exclude
@@ -111,6 +115,23 @@ def select(
 class guide_index(nodes.General, nodes.Element):
     """A placeholder for generated lists. ``kind`` says which (see ``index_pages.py``);
     ``criteria`` holds every :class:`Criteria` the page depends on."""
+
+
+# env.temp_data: the page being read has a directive's list, one with ``criteria``.
+_LISTS_READ = "service_manual_lists_read"
+
+
+def list_placeholder(env: BuildEnvironment, **attributes: Any) -> guide_index:
+    """The placeholder of a directive that lists pages by ``criteria``; the page being read
+    is noted as having one, so that the incremental build's collector looks for them only
+    there (:func:`has_lists`)."""
+    env.temp_data[_LISTS_READ] = True
+    return guide_index(**attributes)
+
+
+def has_lists(env: BuildEnvironment) -> bool:
+    """Whether a directive made a list with criteria while the page was read."""
+    return bool(env.temp_data.get(_LISTS_READ))
 
 
 def list_node(

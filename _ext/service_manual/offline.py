@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from . import census
 from .core import urls
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ class RemoteImagesAsLinks(SphinxPostTransform):
     show_url = False
 
     def run(self, **kwargs: Any) -> None:
-        for image in list(self.document.findall(nodes.image)):
+        # The images the page was read with (post-transforms before this one make none).
+        for image in census.findall(self.env, self.document, self.env.docname, nodes.image):
             uri = image.get("uri", "")
             if "://" not in uri:
                 continue
@@ -56,5 +58,6 @@ class RemoteImagesInPrint(RemoteImagesAsLinks):
 
 
 def setup(app: Sphinx) -> None:
+    census.track(nodes.image)
     app.add_post_transform(RemoteImagesAsLinks)
     app.add_post_transform(RemoteImagesInPrint)

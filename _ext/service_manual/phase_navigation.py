@@ -17,7 +17,7 @@ from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from .collector import guide_of
-from .listing import Criteria, Titled, guide_index
+from .listing import Criteria, Titled, guide_index, list_placeholder
 from .role_pages import section_level
 from .site import site_map
 from .visitors import add_web_node
@@ -37,8 +37,8 @@ class PhaseNavigationDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, object]] = {}
 
     def run(self) -> list[nodes.Node]:
-        node = guide_index(
-            kind="phase-navigation", docname=self.env.docname, criteria=list(CRITERIA)
+        node = list_placeholder(
+            self.env, kind="phase-navigation", docname=self.env.docname, criteria=list(CRITERIA)
         )
         self.set_source_info(node)
         return [node]

@@ -21,7 +21,7 @@ from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from .collector import guide_of
-from .listing import Criteria, Titled, guide_index, heading, list_node, select
+from .listing import Criteria, Titled, guide_index, heading, list_node, list_placeholder, select
 from .site import site_map
 
 if TYPE_CHECKING:
@@ -143,16 +143,18 @@ def resolve_role_page(
     out: list[nodes.Node] = hero(app, guide, here, listed)
     # 2016's condition meant to leave the hero out of "Guides"; Liquid's reading of it did not.
     exclude = (guide.hero,) if guide.hero else ()
+    # The pages for the role, sorted: each list below is picked from these.
+    for_role = select(listed, Criteria(audience=role, types=None), skip=docname)
 
     def primary(kind: str) -> list[Titled]:
         wanted = Criteria(audience=role, tier="primary", types=(kind,), exclude=exclude)
-        return select(listed, wanted, skip=docname)
+        return select(for_role, wanted)
 
     def titles_only(items: list[Titled], empty: str = "") -> nodes.Element:
         return list_node(items, app.builder, here, empty, subtitles=False)
 
     guides, resources = primary("guide"), primary("resource")
-    more = select(listed, Criteria(audience=role, tier="secondary", types=None), skip=docname)
+    more = select(for_role, Criteria(audience=role, tier="secondary", types=None))
     out += [heading(_("Guides")), titles_only(guides, _("There are no guides for this role yet."))]
     if resources:
         out += [heading(_("Resources")), titles_only(resources)]
@@ -171,8 +173,11 @@ class RoleLinksDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, object]] = {}
 
     def run(self) -> list[nodes.Node]:
-        node = guide_index(
-            kind="role-links", docname=self.env.docname, criteria=list(ROLE_LINKS_CRITERIA)
+        node = list_placeholder(
+            self.env,
+            kind="role-links",
+            docname=self.env.docname,
+            criteria=list(ROLE_LINKS_CRITERIA),
         )
         self.set_source_info(node)
         return [node]

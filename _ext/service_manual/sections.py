@@ -16,6 +16,7 @@ the section page of a page that came, went or changed its ``orphan`` is read aga
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -53,13 +54,19 @@ def is_orphan(env: BuildEnvironment, docname: str) -> bool:
 
 def members(env: BuildEnvironment, docname: str) -> list[str]:
     """The pages of the section whose index page is ``docname``, by path, orphans left out."""
-    found = env.found_docs
-    root = env.config.root_doc
-    return [
-        name
-        for name in sorted(found)
-        if section_of(name, found, root) == docname and not is_orphan(env, name)
-    ]
+    in_section = _pages_by_section(frozenset(env.found_docs), env.config.root_doc)
+    return [name for name in in_section.get(docname, ()) if not is_orphan(env, name)]
+
+
+@functools.lru_cache(maxsize=1)
+def _pages_by_section(found: frozenset[str], root: str) -> dict[str | None, tuple[str, ...]]:
+    """Every page found, by path, under the index page of its section: worked out once for
+    the pages a build finds, not once for every section page that lists its pages."""
+    names = set(found)  # as section_of takes them without a copy
+    by_section: dict[str | None, list[str]] = {}
+    for name in sorted(names):
+        by_section.setdefault(section_of(name, names, root), []).append(name)
+    return {section: tuple(names) for section, names in by_section.items()}
 
 
 class SectionToctree(TocTree):
@@ -75,11 +82,16 @@ class SectionToctree(TocTree):
     def parse_content(self, toctree: addnodes.toctree) -> None:
         super().parse_content(toctree)
         toctree["service_manual_section"] = True
+        self.env.temp_data[_SECTION_READ] = True  # SectionCollector looks in this page
         listed = set(toctree["includefiles"])
         for name in members(self.env, self.env.docname):
             if name not in listed:
                 toctree["entries"].append((None, name))
                 toctree["includefiles"].append(name)
+
+
+# env.temp_data: the page being read has a {section-toctree}.
+_SECTION_READ = "service_manual_section_read"
 
 
 class SectionCollector(PerDocumentCollector):
@@ -88,6 +100,8 @@ class SectionCollector(PerDocumentCollector):
     attribute = "service_manual_sections"
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        if not app.env.temp_data.get(_SECTION_READ):
+            return  # no {section-toctree} was read: the page is not walked
         if any(n.get("service_manual_section") for n in doctree.findall(addnodes.toctree)):
             per_document(app.env, self.attribute)[app.env.docname] = True
 

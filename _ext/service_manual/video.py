@@ -18,6 +18,7 @@ from docutils.parsers.rst import directives
 from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
+from . import census
 from .core import urls
 from .diagnostics import content_line, inline_lineno, warn
 from .doctree import raw_as_text
@@ -244,6 +245,7 @@ def setup(app: Sphinx) -> None:
         other=CHILDREN_ONLY,
     )
     app.add_directive("video", VideoDirective)
+    census.track(video)
     app.connect("html-page-context", add_player_script)
 
 
@@ -251,5 +253,7 @@ def add_player_script(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None
 ) -> None:
     """Only pages with a video load the player script."""
-    if doctree is not None and any(doctree.findall(video)):
+    if doctree is None or not census.may_hold(app.env, pagename, video):
+        return
+    if any(doctree.findall(video)):
         app.add_js_file("video.js", loading_method="defer")

@@ -28,6 +28,7 @@ from babel.dates import format_date
 from docutils import nodes
 from sphinx.locale import get_translation
 
+from .. import census
 from ..frontmatter import Guide
 from ..frontmatter.model import Owner
 from ..visitors import add_node
@@ -214,7 +215,7 @@ def git_day(app: Sphinx, docname: str) -> date | None:
 
 
 def resolve_last_updated(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    for node in list(doctree.findall(last_updated)):
+    for node in census.findall(app.env, doctree, fromdocname, last_updated):
         box = node.parent
         day = git_day(app, node["docname"])
         if day is None:
@@ -351,7 +352,8 @@ def add_script(
     """Only pages whose notice waits for its date load the script that shows it."""
     if doctree is None or app.builder.name.startswith("epub"):
         return
-    if any(not notice["past_due"] for notice in doctree.findall(review_notice)):
+    notices = census.findall(app.env, doctree, pagename, review_notice)
+    if any(not notice["past_due"] for notice in notices):
         app.add_js_file("review.js", loading_method="defer")
 
 
@@ -369,5 +371,7 @@ def setup(app: Sphinx) -> None:
     add_node(app, review_date, html=(visit_review_date_html, depart_review_date_html))
     for node in (page_history, last_updated):
         add_node(app, node)
+    census.track(last_updated)
+    census.track(review_notice)
     app.connect("doctree-resolved", resolve_last_updated)
     app.connect("html-page-context", add_script)
