@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import random
@@ -342,6 +343,23 @@ def median(values: list[float]) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
+def median_interval(values: list[float], confidence: float = 0.95) -> tuple[float, float] | None:
+    """Where the median of what was sampled lies, from the order statistics alone (no
+    assumption about the spread): the k-th smallest and k-th largest value, with k as large as
+    keeps the chance of missing at most ``1 - confidence``. None when there are too few values
+    (fewer than 6 at 95 %)."""
+    n = len(values)
+    ordered = sorted(values)
+    below = 0.0  # P(fewer than k of n values fall below the median)
+    best = None
+    for k in range(1, n // 2 + 1):
+        below += math.comb(n, k - 1) / 2**n
+        if 2 * below > 1 - confidence:
+            break
+        best = (ordered[k - 1], ordered[n - k])
+    return best
+
+
 @dataclass
 class Pairs:
     """Full ``-j 1`` builds of one manual, ours and plain in turn: ``runs`` holds each pair's
@@ -505,6 +523,12 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"  full -j 1 in {len(pairs.runs)} pairs (median CPU of each side above), ratios: "
             + " ".join(f"{r:.2f}" for r in pairs.ratios)
+        )
+        interval = median_interval(pairs.ratios)
+        print(
+            "  the median ratio lies in "
+            + (f"{interval[0]:.2f}-{interval[1]:.2f}" if interval else "? (6 pairs or more)")
+            + " with at least 95 % confidence (order statistics)"
         )
     limits: dict[str, dict[str, list[float]]] = {}
     if args.limits:
