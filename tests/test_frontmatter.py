@@ -27,6 +27,7 @@ from service_manual.frontmatter import (
     read_front_matter,
     split_front_matter,
 )
+from service_manual.frontmatter.reading import FOR_MYST, read_source
 from service_manual.site import legacy_docname
 
 VOCAB = sm_config.vocabulary(
@@ -85,6 +86,64 @@ def fields(guide: Guide) -> dict[str, Any]:
 )
 def test_split_front_matter(text: str, expected: tuple[str, int] | None) -> None:
     assert split_front_matter(text) == expected
+
+
+# ----------------------------------------------------------------------------- what MyST reads
+
+
+def test_myst_is_handed_only_the_keys_it_or_sphinx_act_on_each_on_its_own_line() -> None:
+    found = read_source(
+        "---\n"
+        "layout: standard\n"
+        'title: "A: b"\n'
+        "audience:\n"
+        "  primary: [developers]\n"
+        "orphan: true\n"
+        "myst:\n"
+        "  heading_anchors: 2\n"
+        "phases: [alpha]\n"
+        "---\n"
+        "\n"
+        "Body.\n"
+    )
+    assert found.problems == []
+    assert found.text_for_parser == (
+        '---\n\ntitle: "A: b"\n\n\norphan: true\nmyst:\n  heading_anchors: 2\n\n---\n\nBody.\n'
+    )
+    # The extension itself reads the whole block.
+    assert found.raw.data["audience"] == {"primary": ["developers"]}
+    assert found.raw.lines["phases"] == 9
+
+
+def test_myst_is_handed_blank_lines_when_no_key_is_for_it() -> None:
+    found = read_source("---\nlayout: standard\nphases: [alpha]\n---\nBody.\n")
+    assert found.text_for_parser == "\n\n\n\nBody.\n"
+
+
+def test_a_merge_key_that_gives_the_title_is_kept_for_myst() -> None:
+    found = read_source("---\n<<: {title: Merged}\nlayout: standard\n---\n")
+    assert found.raw.data == {"title": "Merged", "layout": "standard"}
+    assert found.text_for_parser == "---\n<<: {title: Merged}\n\n---\n"
+
+
+def test_an_impossible_date_kept_for_myst_is_quoted() -> None:
+    found = read_source("---\ntitle: 2026-02-30\nlayout: standard\n---\n")
+    assert found.text_for_parser == "---\ntitle: '2026-02-30'\n\n---\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\nbase: &t A title\ntitle: *t\n---\n",  # an alias to another key's anchor
+        "---\n{title: A, layout: standard}\n---\n",  # a mapping written in flow style
+    ],
+)
+def test_myst_is_handed_the_whole_block_when_a_shorter_one_would_read_otherwise(
+    text: str,
+) -> None:
+    found = read_source(text)
+    assert found.problems == []
+    assert found.text_for_parser is None
 
 
 # ----------------------------------------------------------------------------- reading
@@ -776,6 +835,18 @@ def test_title_is_the_toctree_title(frontmatter) -> None:
     assert [(a["href"], a.get_text()) for a in links] == [
         (f"{docname}.html", TITLES[docname]) for docname in list(TITLES)[1:]
     ]
+
+
+def test_sphinx_metadata_holds_only_the_keys_myst_or_sphinx_act_on(frontmatter) -> None:
+    metadata = frontmatter.app.env.metadata
+    made_by_myst = {"myst_slugs", "wordcount"}  # heading slugs and word counts, not keys
+    for docname in TITLES:
+        assert set(metadata[docname]) - made_by_myst <= FOR_MYST, docname
+    assert set(metadata["every-key"]) - made_by_myst == {"title"}
+    # What the extension reads comes from its own parse of the whole block.
+    every_key = guides(frontmatter.app.env)["every-key"]
+    assert every_key.phases == ("alpha", "live")
+    assert every_key.subtitle == "Each key the manual reads, with a value"
 
 
 def test_title_is_the_search_title(frontmatter) -> None:

@@ -2,11 +2,22 @@
 the line of every key kept (MyST hands Sphinx the values as strings, without lines).
 
 A source is read once a build: :func:`read_source` takes the text Sphinx read (at
-``source-read``) and returns the front matter, the problems found in it and, where MyST would
-stumble over the block, the text MyST should parse instead. That is how a mistake gets one
-warning, ours: front matter that is not valid YAML is handed on as a block holding only its
-``title:`` line, when that line can be read on its own, and otherwise as blank lines (so
-every line keeps its number); an empty block is accepted silently.
+``source-read``) and returns the front matter, the problems found in it and the text MyST
+should parse instead of the source. That is how a mistake gets one warning, ours: front matter
+that is not valid YAML is handed on as a block holding only its ``title:`` line, when that line
+can be read on its own, and otherwise as blank lines (so every line keeps its number); an
+empty block is accepted silently.
+
+Valid front matter is handed on with only the keys MyST or Sphinx act on (:data:`FOR_MYST`:
+the title, which MyST makes the page's heading, ``orphan``, ``tocdepth``, ``nosearch``, MyST's
+own settings …); the lines of every other key are blank. MyST parses the block twice with
+PyYAML's pure-Python loader (once for its settings, once for the page's metadata) and turns
+each key into a field of the page's ``docinfo``: on a generated manual of 2,000 guides that was
+about a tenth of plain Sphinx + MyST's whole build, for keys that only this extension reads,
+from its own parse. So ``env.metadata`` holds those keys alone; the guide's front matter is
+``service_manual_guides`` (the collector's). When the shorter block would not read as the same
+values (an alias to an anchor in another key, a merge key, a mapping written on one line), MyST
+is handed the block whole, as before.
 
 Problems are returned, never raised: a page with broken front matter still builds.
 """
@@ -14,6 +25,7 @@ Problems are returned, never raised: a page with broken front matter still build
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -143,9 +155,9 @@ def _dates_as_text(root: yaml.Node) -> list[yaml.ScalarNode]:
     return impossible
 
 
-def _quote(lines: list[str], scalars: list[yaml.ScalarNode]) -> str:
-    """The source with these plain scalars of its front matter quoted: what MyST, which
-    reads the block too and would call it malformed, is handed instead."""
+def _quote(lines: list[str], scalars: list[yaml.ScalarNode]) -> list[str]:
+    """The source's lines with these plain scalars of its front matter quoted: what MyST,
+    which reads the block too and would call it malformed, is handed instead."""
     edited = list(lines)
     for node in scalars:
         start, end = node.start_mark, node.end_mark
@@ -156,7 +168,49 @@ def _quote(lines: list[str], scalars: list[yaml.ScalarNode]) -> str:
         edited[index] = (
             f"{line[: start.column]}'{line[start.column : end.column]}'{line[end.column :]}"
         )
-    return "".join(edited)
+    return edited
+
+
+# The front matter keys MyST or Sphinx act on: the page's title (MyST's heading, with
+# ``myst_title_to_header``); Sphinx's orphan, tocdepth, nocomments, nosearch / no-search; and
+# MyST's own (its settings, substitutions, HTML meta tags).
+FOR_MYST = frozenset(
+    {
+        "title",
+        "orphan",
+        "tocdepth",
+        "nocomments",
+        "nosearch",
+        "no-search",
+        "myst",
+        "mystnb",
+        "substitutions",
+        "html_meta",
+    }
+)
+
+
+def _for_myst(
+    lines: list[str], closing: int, node: yaml.MappingNode, data: dict[Any, Any]
+) -> list[str] | None:
+    """The source's lines with the lines of every key outside :data:`FOR_MYST` blank, or
+    None when that block would not read as the same values of the keys kept."""
+    starts = [key.start_mark.line for key, _value in node.value]
+    if any(later <= earlier for earlier, later in itertools.pairwise(starts)):
+        return None  # keys sharing a line: a mapping written in flow style
+    kept: set[int] = set()
+    for i, (key, _value) in enumerate(node.value):
+        if key_text(key.value) in FOR_MYST:
+            end = starts[i + 1] if i + 1 < len(starts) else closing - 1
+            kept.update(range(1 + starts[i], 1 + end))
+    edited = [line if i in kept else "\n" for i, line in enumerate(lines[1:closing], 1)]
+    wanted = {k: v for k, v in data.items() if key_text(k) in FOR_MYST}
+    if wanted:
+        got, _node, problem, _impossible = _parse("".join(edited).rstrip("\r\n"), 2)
+        if problem is not None or got != wanted:
+            return None
+        return [lines[0], *edited, *lines[closing:]]
+    return ["\n"] * (closing + 1) + lines[closing + 1 :]
 
 
 def _parse(
@@ -249,7 +303,11 @@ def read_source(text: str) -> SourceFrontMatter:
         )
     assert isinstance(node, yaml.MappingNode)
     raw = RawFrontMatter({key_text(k): v for k, v in data.items()}, _key_lines(node, first), first)
-    return SourceFrontMatter(raw, [], _quote(lines, impossible) if impossible else None)
+    quoted = _quote(lines, impossible) if impossible else lines
+    shorter = _for_myst(quoted, block.closing, node, data)
+    if shorter is not None:
+        return SourceFrontMatter(raw, [], "".join(shorter))
+    return SourceFrontMatter(raw, [], "".join(quoted) if impossible else None)
 
 
 def read_front_matter(text: str, report: Report) -> RawFrontMatter:
