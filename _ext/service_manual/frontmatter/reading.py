@@ -16,7 +16,7 @@ each key into a field of the page's ``docinfo``: on a generated manual of 2,000 
 about a tenth of plain Sphinx + MyST's whole build, for keys that only this extension reads,
 from its own parse. So ``env.metadata`` holds those keys alone; the guide's front matter is
 ``service_manual_guides`` (the collector's). When the shorter block would not read as the same
-values (an alias to an anchor in another key, a merge key, a mapping written on one line), MyST
+values (an alias to an anchor in another key's value, a mapping written in flow style), MyST
 is handed the block whole, as before.
 
 Problems are returned, never raised: a page with broken front matter still builds.
@@ -57,7 +57,7 @@ class RawFrontMatter:
 @dataclass(slots=True)
 class SourceFrontMatter:
     """What :func:`read_source` found: the front matter, its problems (message, line), and
-    the source text for MyST when the block had to be replaced (None when it is fine)."""
+    the source text for MyST when its block is not the source's own (None when it is)."""
 
     raw: RawFrontMatter
     problems: list[Problem] = field(default_factory=list)
