@@ -136,6 +136,7 @@ def test_an_impossible_date_kept_for_myst_is_quoted() -> None:
     [
         "---\nbase: &t A title\ntitle: *t\n---\n",  # an alias to another key's anchor
         "---\n{title: A, layout: standard}\n---\n",  # a mapping written in flow style
+        "---\ntitle: &a [*a]\nlayout: standard\n---\n",  # a value that holds itself
     ],
 )
 def test_myst_is_handed_the_whole_block_when_a_shorter_one_would_read_otherwise(
