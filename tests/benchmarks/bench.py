@@ -42,6 +42,7 @@ import platform
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -337,12 +338,6 @@ class Measure:
         return self.build(out, "-E", "-b", "latex")
 
 
-def median(values: list[float]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
 def median_interval(values: list[float], confidence: float = 0.95) -> tuple[float, float] | None:
     """Where the median of what was sampled lies, from the order statistics alone (no
     assumption about the spread): the k-th smallest and k-th largest value, with k as large as
@@ -514,7 +509,7 @@ def main(argv: list[str] | None = None) -> int:
             p = plain.get(key)
             ratio = f"{result.seconds / p.seconds:7.2f}" if p else "      -"
             if key == "full -j 1":
-                ratio = f"{median(pairs.ratios):7.2f}"
+                ratio = f"{statistics.median(pairs.ratios):7.2f}"
             print(
                 f"  {key:<16}{result.seconds:9.2f}{(p.seconds if p else 0):10.2f}{ratio}"
                 f"{result.wall:10.2f}{(p.wall if p else 0):11.2f}"
@@ -549,7 +544,7 @@ def main(argv: list[str] | None = None) -> int:
     for label, data in report.items():
         ours, plain = data["ours"], data["plain"]
         ratios = full_pairs[label].ratios
-        full = median(ratios)
+        full = statistics.median(ratios)
         phases = ours["phases edit"].seconds / plain["body edit"].seconds
         verdicts.append(
             (
