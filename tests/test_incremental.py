@@ -237,10 +237,11 @@ def test_phases_edit_rewrites_exactly_the_pages_that_list_the_guide(history) -> 
         "guides/hosting",
         TOCTREE,
         # the phase pages it leaves and joins; phases/alpha, which it stays on, shows it as
-        # before, and so do its role, browse, theme and {guide-list} pages (a guide's phases
-        # only decide which phase pages list it)
+        # before, and so do its role, browse, theme and other {guide-list} pages (a guide's
+        # phases only decide which lists of phases show it)
         "phases/beta",
         "phases/discovery",
+        "lists",  # its {guide-list} of beta's guides
     }
 
 

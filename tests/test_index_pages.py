@@ -9,12 +9,15 @@ page a kind of mistake. The real manual (``docs/``) is checked for the seed guid
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import SRCDIR, soup
+from docutils import nodes
+from docutils.utils import new_document
 from index_pages_support import (
     INDEX_PAGES,
     RENAMED,
@@ -32,6 +35,7 @@ from service_manual.config import (
     DEFAULT_ROLES,
     DEFAULT_THEMES,
 )
+from service_manual.listing import as_bullet_lists, guide_links, links_node
 
 EMPTY = "There is no guidance in this category for this phase."
 NO_GUIDES_FOR_ROLE = "There are no guides for this role yet."
@@ -541,6 +545,84 @@ def test_text_shows_guide_list_titles_and_subtitles(build) -> None:
         f"* {PAIRING[0]}\n\n  {PAIRING[1]}\n\n"
         f"* {IDENTITY[0]}\n\n  {IDENTITY[1]}\n"
     ) in text
+
+
+# ----------------------------------------------------------------------------- one node a list
+
+HOSTILE = ('<script>alert("&")</script>', 'it\'s @ "here"', 'x.html?a=1&b="2"#top')
+ENTRIES = {
+    "every entry has a subtitle": [
+        (KICKOFF[0], "a.html", KICKOFF[1]),
+        (PAIRING[0], "b", PAIRING[1]),
+    ],
+    "no entry has one": [(KICKOFF[0], "a.html", None), (SKETCHING[0], "../b/c.html", None)],
+    "some have one": [(KICKOFF[0], "a.html", None), (HOSTING[0], "b.html", HOSTING[1])],
+    "hostile text": [(HOSTILE[0], HOSTILE[2], HOSTILE[1]), (HOSTILE[1], "", None)],
+}
+SETTINGS = {"as published": {}, "no compact lists": {"compact_lists": False}}
+
+
+def translated(site, tree: nodes.Element, settings: dict[str, Any]) -> str:
+    """``tree`` written by the site's HTML translator, with the builder's writer settings."""
+    if isinstance(tree, nodes.document):
+        document = tree
+    else:
+        document = new_document("<test>")
+        document += tree
+    document.settings = copy.copy(site.app.builder.docsettings)
+    for name, value in settings.items():
+        setattr(document.settings, name, value)
+    translator = site.app.builder.create_translator(document, site.app.builder)
+    document.walkabout(translator)
+    return "".join(translator.body)
+
+
+def placed(where: str, classes: list[str], web: bool, entries: list) -> nodes.Element:
+    """A list of ``entries`` with extra ``classes``, at the top of a section or in a
+    container of class ``contents``."""
+    links = links_node(entries, web=web)
+    links["classes"] += classes
+    if where == "section":
+        return nodes.section("", links)
+    return nodes.container("", links, classes=["contents"])
+
+
+@pytest.mark.parametrize("entries", ENTRIES.values(), ids=ENTRIES)
+@pytest.mark.parametrize("classes", [[], ["compact"], ["open"], ["language-cy", "sm-wide"]])
+@pytest.mark.parametrize("where", ["section", "contents"])
+@pytest.mark.parametrize("settings", SETTINGS.values(), ids=SETTINGS)
+def test_one_node_writes_what_the_bullet_list_writes(site, entries, classes, where, settings):
+    """The web's one-node list is written exactly as the translator writes the bullet list
+    other builders get, whatever its classes."""
+    expected = translated(site, placed(where, classes, False, entries), settings)
+    assert 'class="sm-guide-list' in expected
+    assert translated(site, placed(where, classes, True, entries), settings) == expected
+
+
+@pytest.mark.parametrize("docname", ["lists", *INDEX_PAGES])
+def test_every_page_writes_what_bullet_lists_would(site, docname: str) -> None:
+    """Each resolved page, as written, and with every one-node list replaced by its bullet
+    list: the same HTML. A list inside another list (``lists``, "In a list") is a bullet list
+    already, since docutils decides whether the outer list is compact from what it holds."""
+    tree = site.app.env.get_and_resolve_doctree(docname, site.app.builder, tags=site.app.tags)
+    web = list(tree.findall(guide_links))
+    assert web or docname in ("phases/discovery", "phases/live"), "no list to compare"
+    standard = tree.deepcopy()
+    for links in list(standard.findall(guide_links)):
+        links.replace_self(as_bullet_lists([links]))
+    assert not any(standard.findall(guide_links))
+    assert translated(site, standard, {}) == translated(site, tree, {})
+    if docname == "lists":
+        nested = tree.next_node(lambda n: isinstance(n, nodes.section) and "in-a-list" in n["ids"])
+        assert not any(nested.findall(guide_links)) and any(
+            "sm-guide-list" in n["classes"] for n in nested.findall(nodes.bullet_list)
+        )
+
+
+def test_one_node_gives_search_the_words_of_its_entries() -> None:
+    links = links_node(ENTRIES["some have one"], web=True)
+    assert links.astext() == f"{KICKOFF[0]}\n{HOSTING[0]}\n{HOSTING[1]}"
+    assert isinstance(links, guide_links) and len(links.children) == 1
 
 
 # ----------------------------------------------------------------------------- the real manual

@@ -34,16 +34,20 @@ from .listing import (
     LISTED_TYPES,
     Criteria,
     Titled,
+    as_bullet_lists,
     guide_index,
+    guide_links,
     heading,
+    in_a_list,
     list_node,
     select,
+    visit_guide_links_html,
 )
 from .phase_navigation import resolve_phase_navigation
 from .role_pages import ROLE_LAYOUT, resolve_role_links, resolve_role_page, role_page_criteria
 from .series import resolve_series, series_criteria
 from .site import site_map
-from .visitors import add_node
+from .visitors import add_node, add_web_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -200,7 +204,8 @@ def resolve_index_pages(app: Sphinx, doctree: nodes.document, fromdocname: str) 
         if resolver is None:
             continue
         # A LaTeX build resolves every page in one tree: the placeholder knows its page.
-        node.replace_self(resolver(app, node, fromdocname, listed) or [])
+        found = resolver(app, node, fromdocname, listed) or []
+        node.replace_self(as_bullet_lists(found) if in_a_list(node) else found)
 
 
 def check_index_pages(app: Sphinx, env: BuildEnvironment) -> None:
@@ -250,6 +255,7 @@ _FIELD = {"phase": "phases", "role": "audience"}
 
 def setup(app: Sphinx) -> None:
     add_node(app, guide_index)
+    add_web_node(app, guide_links, (visit_guide_links_html, None))
     census.track(guide_index)
     app.connect("doctree-read", add_index_placeholder, priority=620)
     app.connect("doctree-resolved", resolve_index_pages)

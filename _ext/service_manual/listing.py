@@ -19,6 +19,7 @@ from .frontmatter import Guide
 if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+    from sphinx.writers.html5 import HTML5Translator
 
 ANY = "*"  # a criterion that asks only that the field has some value
 LISTED_TYPES = ("guide", "resource")
@@ -134,6 +135,15 @@ def has_lists(env: BuildEnvironment) -> bool:
     return bool(env.temp_data.get(_LISTS_READ))
 
 
+class guide_links(nodes.General, nodes.Element):
+    """A list of guides on a web page, written in one step: ``entries`` holds (title, href,
+    subtitle or None) for each, ``classes`` the list's. Index pages list hundreds of guides,
+    and as a bullet list each costs six nodes to make, resolve, walk and write on every
+    rebuild of the page; this is one. The HTML it writes is the bullet list's, byte for byte.
+    Its one child is the text of the entries, for the search index, which reads text nodes;
+    HTML never shows it."""
+
+
 def list_node(
     items: list[Titled],
     builder: Builder,
@@ -143,24 +153,91 @@ def list_node(
     subtitles: bool = True,
 ) -> nodes.Element:
     """A bullet list of links (title, then subtitle unless ``subtitles`` is false), or a
-    sentence when it is empty."""
+    sentence when it is empty; for the web, the same list as one :class:`guide_links`."""
     if not items:
         return nodes.paragraph(empty_text, empty_text, classes=["sm-guide-list__empty"])
-    bullet = nodes.bullet_list(classes=["sm-guide-list"])
-    for item in items:
-        ref = nodes.reference(
-            "",
+    entries = [
+        (
             item.title,
-            internal=True,
-            refuri=builder.get_relative_uri(fromdocname, item.docname),
-            classes=["sm-guide-list__title"],
+            builder.get_relative_uri(fromdocname, item.docname),
+            (item.guide.subtitle or None) if subtitles else None,
+        )
+        for item in items
+    ]
+    return links_node(entries, web=builder.format == "html")
+
+
+def links_node(entries: list[tuple[str, str, str | None]], *, web: bool) -> nodes.Element:
+    """The list of ``entries`` (title, href, subtitle or None): one :class:`guide_links` for
+    the web, a bullet list of standard nodes for other builders."""
+    if web:
+        words = "\n".join(part for entry in entries for part in (entry[0], entry[2]) if part)
+        return guide_links("", nodes.Text(words), entries=entries, classes=["sm-guide-list"])
+    bullet = nodes.bullet_list(classes=["sm-guide-list"])
+    for title, href, subtitle in entries:
+        ref = nodes.reference(
+            "", title, internal=True, refuri=href, classes=["sm-guide-list__title"]
         )
         entry = nodes.list_item("", nodes.paragraph("", "", ref), classes=["sm-guide-list__item"])
-        subtitle = item.guide.subtitle if subtitles else None
         if subtitle:
             entry += nodes.paragraph(subtitle, subtitle, classes=["sm-guide-list__subtitle"])
         bullet += entry
     return bullet
+
+
+def in_a_list(node: nodes.Node) -> bool:
+    """Whether ``node`` is inside a list (or a field or definition list): docutils decides how
+    such a list looks (compact or not) from the nodes it holds, and only knows standard ones."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.Sequential):
+            return True
+        parent = parent.parent
+    return False
+
+
+def as_bullet_lists(found: list[nodes.Node]) -> list[nodes.Node]:
+    """``found``, with every :class:`guide_links` in it the bullet list it stands for."""
+    out = []
+    for node in found:
+        for links in list(node.findall(guide_links)):
+            bullet = links_node(links["entries"], web=False)
+            bullet["classes"] = list(links["classes"])
+            if links is node:
+                node = bullet
+            else:
+                links.replace_self(bullet)
+        out.append(node)
+    return out
+
+
+def visit_guide_links_html(self: HTML5Translator, node: guide_links) -> None:
+    """What the HTML translator writes for the bullet list :func:`list_node` makes for other
+    builders: a list is "simple" when no entry has a subtitle (one paragraph an item), as
+    docutils decides it (``is_compactable``). It is never inside another list (see
+    :func:`in_a_list`), whose compactness would depend on it."""
+    classes = node["classes"]
+    if "compact" in classes:
+        simple = True
+    elif "open" in classes or not self.settings.compact_lists:
+        simple = False
+    elif node.parent is not None and "contents" in node.parent.get("classes", []):
+        simple = True
+    else:
+        simple = not any(subtitle for _title, _href, subtitle in node["entries"])
+    attributes = {"class": "simple"} if simple else {}
+    out = [self.starttag(node, "ul", **attributes)]
+    for title, href, subtitle in node["entries"]:
+        out.append(
+            '<li class="sm-guide-list__item"><p><a class="sm-guide-list__title reference '
+            f'internal" href="{self.attval(href or "#")}">{self.encode(title)}</a></p>'
+        )
+        if subtitle:
+            out.append(f'\n<p class="sm-guide-list__subtitle">{self.encode(subtitle)}</p>\n')
+        out.append("</li>\n")
+    out.append("</ul>\n")
+    self.body.append("".join(out))
+    raise nodes.SkipNode
 
 
 def heading(text: str, level: int = 2) -> nodes.rubric:
