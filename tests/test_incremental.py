@@ -1,12 +1,12 @@
 """Incremental builds keep every list right, and rewrite only the pages an edit touches.
 
 One copy of the ``index-pages`` root is edited step by step (a guide added, its title,
-subtitle, phases, audience, category, type and theme changed, the hero's title changed,
-a guide and a phase page deleted) and built again each time with the same environment and
-output folder. After each step every page's ``<main>`` and ``guides.json`` must be what a
-clean build (``-E``, a new output folder) of the same sources gives, the source folder
-must be as the edit left it, and for three steps the pages Sphinx wrote are checked
-exactly, from its "writing output..." lines.
+subtitle, phases, audience (alone, then with the category), type and theme changed, the
+hero's title changed, a guide and a phase page deleted, a role page's role changed) and built
+again each time with the same environment and output folder. After each step every page's
+``<main>`` and ``guides.json`` must be what a clean build (``-E``, a new output folder) of the
+same sources gives, the source folder must be as the edit left it, and for four steps the
+pages Sphinx wrote are checked exactly, from its "writing output..." lines.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from index_pages_support import (
     tree,
 )
 
-# The history fixture makes nineteen builds.
+# The history fixture makes twenty-three builds.
 pytestmark = pytest.mark.slow
 
 BACKUPS = """\
@@ -69,6 +69,14 @@ def phases(p: Project) -> None:
     p.replace("guides/hosting.md", "phases: alpha, beta", "phases: alpha, discovery")
 
 
+def audience(p: Project) -> None:
+    p.replace(
+        "guides/monitoring.md",
+        "  primary: [web-ops]\n",
+        "  primary: [web-ops]\n  secondary: [developers]\n",
+    )
+
+
 def audience_and_category(p: Project) -> None:
     p.replace(
         "guides/identity.md",
@@ -105,17 +113,24 @@ def delete_browse_page(p: Project) -> None:
     p.replace("index.md", "browse\n", "")
 
 
+def role_page_audience(p: Project) -> None:
+    # The designers' page now indexes content designers: the role links name it so.
+    p.replace("roles/designers.md", "audience: designers", "audience: content-designers")
+
+
 STEPS: list[tuple[str, Callable[[Project], None]]] = [
     ("body-only", body_only),
     ("add-guide", add_guide),
     ("title-and-subtitle", title_and_subtitle),
     ("phases", phases),
+    ("audience", audience),
     ("audience-and-category", audience_and_category),
     ("type-and-theme", type_and_theme),
     ("hero-and-role-titles", hero_and_role_titles),
     ("delete-guide", delete_guide),
     ("delete-phase-page", delete_phase_page),
     ("delete-browse-page", delete_browse_page),
+    ("role-page-audience", role_page_audience),
 ]
 STEP_NAMES = [name for name, _ in STEPS]
 
@@ -242,6 +257,18 @@ def test_phases_edit_rewrites_exactly_the_pages_that_list_the_guide(history) -> 
         "phases/beta",
         "phases/discovery",
         "lists",  # its {guide-list} of beta's guides
+    }
+
+
+def test_audience_edit_rewrites_exactly_the_pages_that_select_by_it(history) -> None:
+    # Monitoring a live service, for web-ops, is now also for developers (secondary).
+    assert history["steps"]["audience"].incremental.result.written == {
+        "guides/monitoring",
+        TOCTREE,
+        # the role page and the {guide-list} that now list it; its phase, browse, theme and
+        # web-ops pages show it as before (audiences only select a guide; no list shows them)
+        "roles/developers",
+        "lists",
     }
 
 

@@ -46,6 +46,7 @@ from .frontmatter import Guide
 from .index_pages import page_criteria
 from .listing import Criteria, Titled, guide_index, has_lists, shown
 from .navigation import navigation_pages
+from .role_pages import ROLE_LAYOUT
 from .site import SiteMap, ancestors, legacy_docname, site_map
 
 if TYPE_CHECKING:
@@ -150,12 +151,16 @@ def _shows_change(criteria: Criteria, old: Titled | None, new: Titled | None) ->
     now = new is not None and criteria.matches(new.guide, new.title)
     if was != now:
         return True
-    # Phases only select a guide: no list shows them.
+    # Phases and audiences only select a guide: no list shows them.
     return was and _listed_as(old) != _listed_as(new)
 
 
 def _listed_as(item: Titled | None) -> tuple[object, ...] | None:
-    return None if item is None else shown(item.guide, item.title, phases=False)
+    if item is None:
+        return None
+    # But a role page's audience is the role it indexes, which the role links show.
+    role_page = item.guide.layout.startswith(ROLE_LAYOUT)
+    return shown(item.guide, item.title, phases=False, audiences=role_page)
 
 
 def _listing_pages(env: BuildEnvironment, before: Before, now: SiteMap) -> set[str]:

@@ -25,9 +25,12 @@ ANY = "*"  # a criterion that asks only that the field has some value
 LISTED_TYPES = ("guide", "resource")
 
 
-def shown(guide: Guide, title: str, *, phases: bool = True) -> tuple[object, ...]:
-    """What an index page can show or select of a guide (with its phases, which only select
-    it, or without): when this changes, the pages that list the guide are rewritten."""
+def shown(
+    guide: Guide, title: str, *, phases: bool = True, audiences: bool = True
+) -> tuple[object, ...]:
+    """What an index page can show or select of a guide (with its phases and audiences, which
+    only select it, or without): when this changes, the pages that list the guide are
+    rewritten."""
     return (
         title,
         guide.subtitle,
@@ -35,8 +38,8 @@ def shown(guide: Guide, title: str, *, phases: bool = True) -> tuple[object, ...
         guide.type,
         guide.category,
         guide.theme,
-        guide.audience_primary,
-        guide.audience_secondary,
+        guide.audience_primary if audiences else (),
+        guide.audience_secondary if audiences else (),
         guide.phase,  # a phase page: which phase the navigation links it for
         guide.summary,
         guide.phases if phases else (),
