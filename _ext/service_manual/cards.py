@@ -39,7 +39,8 @@ class card_list(nodes.General, nodes.Element):
 
 class card(nodes.General, nodes.Element):
     """One card: ``title``, ``subtitle``, ``address`` (shown) and ``refuri`` (the link). Its
-    children say the same in standard nodes, for the builders that show those."""
+    children say the same in standard nodes, for the builders that show those; for the web,
+    which shows the attributes, its one child is the text, for the search index."""
 
 
 def published_address(app: Sphinx, docname: str) -> str:
@@ -61,6 +62,11 @@ def make_card(app: Sphinx, item: Titled, here: str, index: int) -> card:
     address = published_address(app, item.docname)
     subtitle = item.guide.subtitle or ""
     node = card(title=item.title, subtitle=subtitle, address=address, refuri=refuri, index=index)
+    if app.builder.format == "html":
+        # The web writes a card from its attributes alone (a page of cards is rewritten with
+        # every title that changes): its one child is its text, for the search index.
+        node += nodes.Text("\n".join(part for part in (item.title, subtitle, address) if part))
+        return node
     node += nodes.paragraph("", "", nodes.strong(item.title, item.title))
     if subtitle:
         node += nodes.paragraph(subtitle, subtitle)
