@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, ROOTS, run_sphinx
 from index_pages_support import RENAMED, guides_json
 
 
@@ -120,6 +123,34 @@ def test_the_export_file_name_is_a_setting(build) -> None:
     assert [r["docname"] for r in guides_json(renamed.outdir, name)["guides"]] == [
         r["docname"] for r in guides_json(build("index-pages").outdir)["guides"]
     ]
+
+
+def test_a_build_that_changes_no_guide_leaves_the_file_alone(tmp_path) -> None:
+    """The file is written only when what it holds changes (or it is not what the build would
+    write: missing, damaged, edited by hand)."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-index-pages", srcdir)
+    builddir = tmp_path / "build"
+    app = run_sphinx(srcdir, builddir=builddir)
+    target = Path(app.outdir) / "guides.json"
+    first, stamp = target.read_text(encoding="utf-8"), target.stat().st_mtime_ns
+
+    def rebuild_after(edit: Callable[[], None]) -> None:
+        edit()
+        assert run_sphinx(srcdir, builddir=builddir, freshenv=False).statuscode == 0
+
+    guide = srcdir / "guides/monitoring.md"
+    text = guide.read_text(encoding="utf-8")
+    rebuild_after(lambda: guide.write_text(text + "\nA new last line.\n", encoding="utf-8"))
+    assert target.stat().st_mtime_ns == stamp
+    rebuild_after(lambda: target.write_text('{"version": 1, "guides": []}\n', encoding="utf-8"))
+    assert target.read_text(encoding="utf-8") == first
+    rebuild_after(lambda: target.write_text(first[:-20], encoding="utf-8"))
+    assert target.read_text(encoding="utf-8") == first
+    retitled = text.replace("title: Monitoring a live service", "title: Watching a service")
+    rebuild_after(lambda: guide.write_text(retitled, encoding="utf-8"))
+    titles = {r["docname"]: r["title"] for r in json.loads(target.read_text())["guides"]}
+    assert titles["guides/monitoring"] == "Watching a service"
 
 
 @pytest.mark.parametrize("buildername", ["text", "latex"])

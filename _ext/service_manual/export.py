@@ -1,7 +1,8 @@
 """``guides.json``: every page's normalised front matter, for other tools.
 
 Written by HTML builders at the end of every build (from the collector's data, so it is
-whole on incremental builds too). The shape is documented in the README.
+whole on incremental builds too), unless the file already holds the same. The shape is
+documented in the README.
 """
 
 from __future__ import annotations
@@ -68,6 +69,13 @@ def write_export(app: Sphinx, exception: Exception | None) -> None:
         return
     payload = {"version": EXPORT_VERSION, "guides": guide_records(app)}
     target = Path(app.outdir) / app.config.service_manual_export_filename
+    # Most saves in the live preview change no guide's data: reading the file back is a
+    # fraction of the cost of printing it (pure Python, as it is indented).
+    try:
+        if json.loads(target.read_text(encoding="utf-8")) == payload:
+            return
+    except (OSError, ValueError):
+        pass
     target.write_text(
         json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n",
         encoding="utf-8",
